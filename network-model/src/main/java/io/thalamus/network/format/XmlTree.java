@@ -51,6 +51,11 @@ final class XmlTree {
             return out;
         }
 
+        /** The text content as a number; {@code source} names the file in errors. */
+        double number(String what, String source) {
+            return Fields.number(text, what + " in <" + name + ">", source, where());
+        }
+
         /** "element <name> (line N)", for error locations. */
         String where() {
             return "line " + line + ", element <" + name + ">";
