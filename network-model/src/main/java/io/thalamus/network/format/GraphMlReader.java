@@ -173,8 +173,11 @@ public final class GraphMlReader {
     }
 
     private static Map<String, XmlTree.Element> data(XmlTree.Element owner, Map<String, String> keyNames, String source) {
-        Map<String, XmlTree.Element> out = new HashMap<>();
-        for (XmlTree.Element d : owner.children("data")) {
+        Map<String, XmlTree.Element> out = new HashMap<>(16);
+        for (XmlTree.Element d : owner.children()) {
+            if (!d.name().equals("data")) {
+                continue;
+            }
             String attrName = keyNames.get(d.attr("key"));
             if (attrName == null) {
                 throw new TopologyFormatException(source, d.where(), "data key '" + d.attr("key") + "' is not declared by any <key>");
