@@ -104,9 +104,9 @@ public final class GraphMlReader {
                 continue;
             }
             Map<String, XmlTree.Element> data = data(e, keyNames, source);
-            double cap = capacity(data, id, source, e, ledger, directedOf(e, directedDefault) ? 1 : 2);
             boolean directed = directedOf(e, directedDefault);
             int directions = directed ? 1 : 2;
+            double cap = capacity(data, id, source, e, ledger, directions);
             ledger.add("weight", DefaultLedger.WEIGHT_RULE, directions);
             double delay = ledger.delayMs(a, b, directions);
             if (directed) {
