@@ -59,10 +59,7 @@ public final class GraphMlReader {
             }
             keyNames.put(k.attr("id"), k.attr("attr.name"));
         }
-        XmlTree.Element graph = root.child("graph");
-        if (graph == null) {
-            throw new TopologyFormatException(source, root.where(), "missing child element <graph>");
-        }
+        XmlTree.Element graph = root.require("graph", source);
         boolean directedDefault = "directed".equals(graph.attr("edgedefault"));
         DefaultLedger ledger = new DefaultLedger();
         Map<String, Node> nodes = new LinkedHashMap<>();

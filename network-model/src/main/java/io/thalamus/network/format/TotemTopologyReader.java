@@ -39,10 +39,10 @@ public final class TotemTopologyReader {
         }
         double unit = bandwidthUnit(root, source);
         DefaultLedger ledger = new DefaultLedger();
-        XmlTree.Element topology = child(root, "topology", source);
+        XmlTree.Element topology = root.require("topology", source);
         Map<String, Node> nodes = new LinkedHashMap<>();
         int zeroed = 0;
-        for (XmlTree.Element n : child(topology, "nodes", source).children("node")) {
+        for (XmlTree.Element n : topology.require("nodes", source).children("node")) {
             String id = n.attr("id");
             if (id == null || id.isBlank()) {
                 throw new TopologyFormatException(source, n.where(), "expected an id attribute on <node>");
@@ -72,7 +72,7 @@ public final class TotemTopologyReader {
         List<Link> links = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         Set<String> pairs = new HashSet<>();
-        for (XmlTree.Element l : child(topology, "links", source).children("link")) {
+        for (XmlTree.Element l : topology.require("links", source).children("link")) {
             String id = l.attr("id");
             if (id == null || !ids.add(id)) {
                 throw new TopologyFormatException(source, l.where(), id == null ? "expected an id attribute on <link>"
@@ -171,13 +171,5 @@ public final class TotemTopologyReader {
             throw new TopologyFormatException(source, e.where(), "link '" + link.attr("id") + "': unknown node '" + e.attr("node") + "'");
         }
         return e.attr("node");
-    }
-
-    private static XmlTree.Element child(XmlTree.Element parent, String name, String source) {
-        XmlTree.Element c = parent.child(name);
-        if (c == null) {
-            throw new TopologyFormatException(source, parent.where(), "missing child element <" + name + ">");
-        }
-        return c;
     }
 }

@@ -48,6 +48,15 @@ final class XmlTree {
             return null;
         }
 
+        /** The first child named {@code childName}. @throws TopologyFormatException naming this element when there is none */
+        Element require(String childName, String source) {
+            Element c = child(childName);
+            if (c == null) {
+                throw new TopologyFormatException(source, where(), "missing child element <" + childName + ">");
+            }
+            return c;
+        }
+
         List<Element> children(String childName) {
             List<Element> out = new ArrayList<>();
             for (Element c : children) {
