@@ -78,6 +78,7 @@ public final class FormatsBenchmarkRunner {
         json.put("date", Instant.now().toString());
         json.put("jvm", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
         json.put("cpus", Runtime.getRuntime().availableProcessors());
+        json.put("loadAverageAtEnd", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         json.put("config", "1 fork, 3 warm-up x 1 s, 5 measurement x 1 s, average time per read");
         json.set("sanity", sanity);
         ObjectNode results = json.putObject("results");
@@ -86,7 +87,8 @@ public final class FormatsBenchmarkRunner {
         StringBuilder md = new StringBuilder();
         md.append("# Topology reading: ours vs JGraphT (peer)\n\n")
                 .append("Run ").append(json.get("date").asText()).append(", ").append(json.get("jvm").asText())
-                .append(", ").append(json.get("cpus").asInt()).append(" CPUs; ").append(json.get("config").asText()).append(".\n")
+                .append(", ").append(json.get("cpus").asInt()).append(" CPUs (load average ")
+                .append(String.format(Locale.ROOT, "%.1f", json.get("loadAverageAtEnd").asDouble())).append("); ").append(json.get("config").asText()).append(".\n")
                 .append("Ratio = peer time / our time (above 1: ours is faster). Reproduce: see docs/benchmarks.md.\n\n")
                 .append("The paired ratio is the median, over ").append(PAIRED_ROUNDS).append(" rounds that alternate the two sides in one JVM, ")
                 .append("of peer time / our time: it is far less sensitive to load from other processes than the JMH ratio.\n\n")
