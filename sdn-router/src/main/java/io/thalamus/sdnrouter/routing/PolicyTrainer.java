@@ -83,7 +83,7 @@ public final class PolicyTrainer {
 
     private LearnedLocalPolicy policy(double[] params, ModelCard card) {
         return new LearnedLocalPolicy(config.features(),
-                Mlp.of(config.features().count(), config.hidden(), config.leakySlope(), params), card);
+                Mlp.of(config.features().count(), config.hidden(), config.leakySlope(), params), config.candidates(), card);
     }
 
     private ModelCard.Validation validate(LearnedLocalPolicy policy) {
@@ -119,7 +119,7 @@ public final class PolicyTrainer {
         int best = 0;
         double bestD = Double.POSITIVE_INFINITY;
         for (int v = 0; v < g.nodeCount(); v++) {
-            double d = Math.hypot(g.x(v) - x, g.y(v) - y);
+            double d = RoutingGraph.planarDistance(g.x(v), g.y(v), x, y);
             if (d < bestD) {
                 bestD = d;
                 best = v;
