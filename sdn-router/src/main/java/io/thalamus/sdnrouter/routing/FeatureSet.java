@@ -72,12 +72,20 @@ public enum FeatureSet {
     /** Fills {@code out[stateCount() .. count())}, the features of candidate u. */
     public void fillCandidate(double sx, double sy, double vx, double vy, double ux, double uy, double tx, double ty,
                               double range, double[] out) {
-        double dut = RoutingGraph.planarDistance(ux, uy, tx, ty);
+        fillCandidateGiven(RoutingGraph.planarDistance(sx, sy, tx, ty), RoutingGraph.planarDistance(ux, uy, tx, ty),
+                sx, sy, vx, vy, ux, uy, range, out);
+    }
+
+    /**
+     * As {@code fillCandidate} with d(s,t) and d(u,t) already computed (by {@link RoutingGraph#planarDistance}), for the
+     * per-decision hot path.
+     */
+    public void fillCandidateGiven(double dst, double dut, double sx, double sy, double vx, double vy, double ux, double uy,
+                              double range, double[] out) {
         if (this == DISTANCE_ONLY) {
             out[0] = dut / range;
             return;
         }
-        double dst = RoutingGraph.planarDistance(sx, sy, tx, ty);
         out[3] = (RoutingGraph.planarDistance(sx, sy, ux, uy) + dut) / Math.max(dst, 1e-3 * range);
         out[4] = dut / range;
         out[5] = RoutingGraph.planarDistance(vx, vy, ux, uy) / range;

@@ -78,29 +78,32 @@ public final class LearnedLocalPolicy implements RoutingPolicy {
         features.fillState(view.sourceX(), view.sourceY(), view.currentX(), view.currentY(),
                 view.destinationX(), view.destinationY(), view.range(), x);
         network.hiddenBase(x, features.stateCount(), base);
+        double dst = view.sourceToDestination();
         if (candidates == CandidateRule.ALL_UNVISITED) {
-            return best(view, x, base, 0);
+            return best(view, dst, x, base, 0);
         }
-        int slot = best(view, x, base, 2);
+        int slot = best(view, dst, x, base, 2);
         if (slot < 0) {
-            slot = best(view, x, base, 1);
+            slot = best(view, dst, x, base, 1);
         }
-        return slot >= 0 ? slot : best(view, x, base, 0);
+        return slot >= 0 ? slot : best(view, dst, x, base, 0);
     }
 
     /** Lowest score among unvisited neighbours; level 1 also skips leaves, level 2 also requires progress. */
-    private int best(LocalView view, double[] x, double[] base, int level) {
+    private int best(LocalView view, double dst, double[] x, double[] base, int level) {
         int best = -1;
         double bestScore = Double.POSITIVE_INFINITY;
         double here = view.currentToDestination();
         for (int slot = 0; slot < view.neighbourCount(); slot++) {
-            if (view.visited(slot)
-                    || (level >= 1 && view.neighbourDegree(slot) <= 1)
-                    || (level >= 2 && !(view.neighbourToDestination(slot) < here))) {
+            if (view.visited(slot) || (level >= 1 && view.neighbourDegree(slot) <= 1)) {
                 continue;
             }
-            features.fillCandidate(view.sourceX(), view.sourceY(), view.currentX(), view.currentY(),
-                    view.neighbourX(slot), view.neighbourY(slot), view.destinationX(), view.destinationY(), view.range(), x);
+            double dut = view.neighbourToDestination(slot);
+            if (level >= 2 && !(dut < here)) {
+                continue;
+            }
+            features.fillCandidateGiven(dst, dut, view.sourceX(), view.sourceY(), view.currentX(), view.currentY(),
+                    view.neighbourX(slot), view.neighbourY(slot), view.range(), x);
             double s = network.outputFrom(base, x, features.stateCount());
             if (s < bestScore) {
                 bestScore = s;
