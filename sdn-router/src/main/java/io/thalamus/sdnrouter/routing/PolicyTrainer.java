@@ -41,7 +41,7 @@ public final class PolicyTrainer {
         SplittableRandom shuffleRandom = random.split();
         SplittableRandom pairRandom = random.split();
 
-        Samples samples = new Samples(config.features().count());
+        Samples samples = new Samples();
         RoutingGraph.AllPairs sp = g.shortestPaths();
         for (int s : sources) {
             for (int v = s; v != destination; v = sp.nextHop()[destination][v]) {
@@ -154,9 +154,6 @@ public final class PolicyTrainer {
     private static final class Samples {
         private final List<double[]> x = new ArrayList<>();
         private final List<Double> y = new ArrayList<>();
-
-        Samples(int features) {
-        }
 
         void add(double[] features, double target) {
             x.add(features);
