@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             ServeCommand.class,
             TopologyCommand.class,
+            RoutingCommand.class,
         })
 public final class ThalamusCli implements Runnable {
 
