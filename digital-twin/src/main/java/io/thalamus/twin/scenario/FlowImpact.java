@@ -9,7 +9,7 @@ import java.util.List;
  * @param priority              its priority class
  * @param disconnected          it had a route before and has none after
  * @param delayBoundBroken      its delay met its bound before and not after
- * @param bandwidthLostBps      throughput before minus after (0 when it did not lose)
+ * @param bandwidthLostBps      growth of its shortfall (demand minus throughput); 0 when it did not lose
  * @param rerouted              its path changed
  * @param throughputBeforeBps   throughput before
  * @param throughputAfterBps    throughput after

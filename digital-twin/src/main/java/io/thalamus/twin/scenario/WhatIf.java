@@ -46,11 +46,11 @@ public final class WhatIf {
             }
             boolean disconnected = !b.disconnected() && a.disconnected();
             boolean broken = !b.delayBoundBroken() && a.delayBoundBroken();
-            double lost = b.throughputBps() - a.throughputBps();
-            // A scaled flow changes its demand; count only what it lost against what it asked for.
+            // Lost bandwidth is the growth of the shortfall against demand, so a flow scaled up that gets
+            // more throughput but not all it asks for still counts as losing.
             double shortfallBefore = b.demandBps() - b.throughputBps();
             double shortfallAfter = a.demandBps() - a.throughputBps();
-            double lostBps = Math.max(0, Math.min(lost, shortfallAfter - shortfallBefore));
+            double lostBps = Math.max(0, shortfallAfter - shortfallBefore);
             if (lostBps <= LOSS_TOLERANCE * Math.max(1, b.demandBps())) {
                 lostBps = 0;
             }
