@@ -9,6 +9,8 @@ import picocli.CommandLine.Command;
         subcommands = {
             ServeCommand.class,
             TopologyCommand.class,
+            WhatIfCommand.class,
+            TwinCommand.class,
         })
 public final class ThalamusCli implements Runnable {
 
