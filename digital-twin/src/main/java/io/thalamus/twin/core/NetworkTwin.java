@@ -85,7 +85,13 @@ public final class NetworkTwin implements TelemetryListener {
 
     /** A detached copy sharing the current model: changes to it never reach this twin, and vice versa. */
     public NetworkTwin fork() {
-        return new NetworkTwin(model.get(), routing, simulator);
+        NetworkTwin f = new NetworkTwin(model.get(), routing, simulator);
+        TwinState s = cached;
+        if (s != null && s.version() == f.model.get().version()) {
+            // The state is immutable and belongs to the same model version: the fork can share it.
+            f.cached = s;
+        }
+        return f;
     }
 
     /**

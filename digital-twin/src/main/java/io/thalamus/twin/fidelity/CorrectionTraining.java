@@ -47,7 +47,7 @@ public final class CorrectionTraining {
             PathFeatures.Result r = PathFeatures.of(s);
             for (int p = 0; p < s.pathCount(); p++) {
                 xs.add(r.features()[p]);
-                ys.add(Math.log(s.delay()[p] / r.analyticDelay()[p]) - r.features()[p][DelayCorrection.OFFSET_FEATURE]);
+                ys.add(Math.log(s.delay()[p] / r.analyticDelay()[p]));
             }
         }
         long t0 = System.nanoTime();
@@ -83,7 +83,7 @@ public final class CorrectionTraining {
         card.put("version", "1");
         card.put("task", "per-path mean delay estimation (correction of the analytical M/M/1/K delay)");
         card.put("created", Instant.now().toString());
-        card.put("algorithm", "gradient-boosted regression trees, least absolute deviation on ln(measured / class-aware reduced-load delay)");
+        card.put("algorithm", "gradient-boosted regression trees, least absolute deviation on ln(measured/analytic), then a refitted overall scale");
         ObjectNode data = card.putObject("trainingData");
         data.put("dataSet", "RouteNet / GNN challenge 2020 samples (BNN-UPC/GNNetworkingChallenge 2020_Routenet_TF, "
                 + "commit 812ff5307f1ab4335743be575ee85013ab3a1c16, Apache-2.0)");
@@ -105,15 +105,16 @@ public final class CorrectionTraining {
         params.put("scaleCalibration", scale);
         PathFeatures.NAMES.forEach(card.putArray("features")::add);
         ObjectNode measured = card.putObject("measured");
-        measured.set("heldOutTrainSamples", report(mapper, FidelityEvaluation.evaluate(heldOut, correction), heldOut));
+        measured.set("heldOutTrainSamples", report(mapper, correction, heldOut));
         if (validationSplit != null) {
             List<RouteNetSample> val = new RouteNetReader(validationSplit).readAll();
-            measured.set("validationGbn", report(mapper, FidelityEvaluation.evaluate(val, correction), val));
+            measured.set("validationGbn", report(mapper, correction, val));
         }
         return new Outcome(correction, card);
     }
 
-    private static ObjectNode report(ObjectMapper mapper, FidelityReport r, List<RouteNetSample> samples) {
+    private static ObjectNode report(ObjectMapper mapper, DelayCorrection correction, List<RouteNetSample> samples) {
+        FidelityReport r = FidelityEvaluation.evaluate(samples, correction);
         ObjectNode o = mapper.createObjectNode();
         o.put("samples", r.samples());
         o.put("paths", r.paths());
@@ -123,11 +124,13 @@ public final class CorrectionTraining {
         ObjectNode fam = o.putObject("byTopology");
         samples.stream().map(RouteNetSample::family).distinct().sorted().forEach(f -> {
             List<RouteNetSample> sub = samples.stream().filter(s -> s.family().equals(f)).toList();
-            FidelityReport fr = FidelityEvaluation.evaluate(sub, null);
+            FidelityReport fr = FidelityEvaluation.evaluate(sub, correction);
             ObjectNode x = fam.putObject(f);
             x.put("samples", sub.size());
             x.put("paths", fr.paths());
+            x.put("delayMape", fr.delayMape());
             x.put("delayMapeAnalytic", fr.delayMapeAnalytic());
+            x.put("lossMae", fr.lossMae());
         });
         return o;
     }

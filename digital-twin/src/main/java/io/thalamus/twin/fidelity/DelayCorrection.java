@@ -14,8 +14,7 @@ import java.util.List;
 
 /**
  * The learned correction of the twin's analytical path delay: calibrated delay = analytic delay ×
- * exp(offset + f(features)), where offset is the feature {@code lnReducedClassOverAnalytic} (so the trees
- * correct the class-aware reduced-load estimate) and f a {@link BoostedStumps} ensemble trained on the RouteNet train split
+ * exp(f(features)), with f a {@link BoostedStumps} ensemble trained on the RouteNet train split
  * (NSFNET, GEANT2). The shipped weights live in {@code routenet-correction.json} next to this class, with
  * their model card in {@code routenet-correction.card.json}.
  *
@@ -39,14 +38,11 @@ public record DelayCorrection(List<String> features, BoostedStumps model) {
         }
     }
 
-    /** Index of the feature the correction starts from (ln of class-aware delay over analytic delay). */
-    public static final int OFFSET_FEATURE = PathFeatures.NAMES.indexOf("lnReducedClassOverAnalytic");
-
     /** Calibrated delays (s) of every path of a sample. */
     public double[] calibrate(PathFeatures.Result r) {
         double[] out = new double[r.analyticDelay().length];
         for (int p = 0; p < out.length; p++) {
-            out[p] = r.analyticDelay()[p] * Math.exp(r.features()[p][OFFSET_FEATURE] + model.predict(r.features()[p]));
+            out[p] = r.analyticDelay()[p] * Math.exp(model.predict(r.features()[p]));
         }
         return out;
     }
@@ -88,7 +84,7 @@ public record DelayCorrection(List<String> features, BoostedStumps model) {
     public ObjectNode toJson() {
         ObjectNode o = MAPPER.createObjectNode();
         o.put("format", "thalamus-boosted-trees");
-        o.put("target", "ln(measured path delay / analytic M/M/1/K path delay) - lnReducedClassOverAnalytic");
+        o.put("target", "ln(measured path delay / analytic M/M/1/K path delay)");
         features.forEach(o.putArray("features")::add);
         o.set("model", model.toJson(MAPPER));
         return o;
