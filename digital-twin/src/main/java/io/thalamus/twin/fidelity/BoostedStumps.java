@@ -57,48 +57,74 @@ public record BoostedStumps(double base, List<Tree> trees) {
         return new BoostedStumps((float) (base + delta), trees);
     }
 
-    /** JSON form (compact arrays). */
+    /**
+     * JSON form: per tree two arrays in pre-order (node, then its left subtree, then its right subtree):
+     * {@code f} the feature (−1 for a leaf) and {@code v} the threshold of an inner node or the value of a leaf.
+     */
     public ObjectNode toJson(ObjectMapper mapper) {
         ObjectNode o = mapper.createObjectNode();
         o.put("base", (float) base);
+        o.put("layout", "pre-order: f = feature or -1 for a leaf, v = threshold (x <= v goes left) or leaf value");
         ArrayNode arr = o.putArray("trees");
         for (Tree t : trees) {
             ObjectNode n = arr.addObject();
-            ArrayNode f = n.putArray("feature");
-            ArrayNode th = n.putArray("threshold");
-            ArrayNode l = n.putArray("left");
-            ArrayNode r = n.putArray("right");
-            ArrayNode v = n.putArray("value");
-            for (int i = 0; i < t.feature.length; i++) {
-                f.add(t.feature[i]);
-                th.add((float) t.threshold[i]);
-                l.add(t.left[i]);
-                r.add(t.right[i]);
-                v.add((float) t.value[i]);
-            }
+            write(t, 0, n.putArray("f"), n.putArray("v"));
         }
         return o;
+    }
+
+    private static void write(Tree t, int node, ArrayNode f, ArrayNode v) {
+        f.add(t.feature[node]);
+        if (t.feature[node] < 0) {
+            v.add((float) t.value[node]);
+        } else {
+            v.add((float) t.threshold[node]);
+            write(t, t.left[node], f, v);
+            write(t, t.right[node], f, v);
+        }
     }
 
     /** Reads the JSON form. */
     public static BoostedStumps fromJson(JsonNode o) {
         List<Tree> trees = new ArrayList<>();
         for (JsonNode n : o.get("trees")) {
-            int size = n.get("feature").size();
+            JsonNode fs = n.get("f");
+            JsonNode vs = n.get("v");
+            int size = fs.size();
+            if (vs.size() != size) {
+                throw new IllegalArgumentException("tree " + trees.size() + ": f and v differ in length");
+            }
             int[] f = new int[size];
             double[] th = new double[size];
             int[] l = new int[size];
             int[] r = new int[size];
             double[] v = new double[size];
-            for (int i = 0; i < size; i++) {
-                f[i] = n.get("feature").get(i).asInt();
-                th[i] = (float) n.get("threshold").get(i).asDouble();
-                l[i] = n.get("left").get(i).asInt();
-                r[i] = n.get("right").get(i).asInt();
-                v[i] = (float) n.get("value").get(i).asDouble();
+            int[] next = {0};
+            read(fs, vs, next, f, th, l, r, v);
+            if (next[0] != size) {
+                throw new IllegalArgumentException("tree " + trees.size() + ": malformed pre-order layout");
             }
             trees.add(new Tree(f, th, l, r, v));
         }
         return new BoostedStumps((float) o.get("base").asDouble(), trees);
+    }
+
+    private static int read(JsonNode fs, JsonNode vs, int[] next, int[] f, double[] th, int[] l, int[] r, double[] v) {
+        int id = next[0]++;
+        if (id >= f.length) {
+            throw new IllegalArgumentException("malformed pre-order layout: runs past the end");
+        }
+        f[id] = fs.get(id).asInt();
+        double x = (float) vs.get(id).asDouble();
+        l[id] = -1;
+        r[id] = -1;
+        if (f[id] < 0) {
+            v[id] = x;
+        } else {
+            th[id] = x;
+            l[id] = read(fs, vs, next, f, th, l, r, v);
+            r[id] = read(fs, vs, next, f, th, l, r, v);
+        }
+        return id;
     }
 }

@@ -24,7 +24,7 @@ public record BoostedStumpsTrainer(int trees, int depth, double learningRate, in
 
     /** The settings the shipped RouteNet correction was trained with. */
     public static BoostedStumpsTrainer defaults() {
-        return new BoostedStumpsTrainer(300, 5, 0.1, 64, 40, 0.5, 20260101L);
+        return new BoostedStumpsTrainer(600, 5, 0.05, 64, 40, 0.5, 20260101L);
     }
 
     /** Fits {@code y ≈ f(x)}. */

@@ -111,36 +111,16 @@ public final class PathFeatures {
                 minTx = Math.min(minTx, s.packetSize() / cap);
                 maxTx = Math.max(maxTx, s.packetSize() / cap);
                 maxHopLoss = Math.max(maxHopLoss, lossL[l]);
-                int node = s.linkSource()[l];
-                int policy = s.policy()[node];
-                double[] w = s.weights()[node];
-                double share;
-                double effective;
+                int policy = s.policy()[s.linkSource()[l]];
                 if (policy == RouteNetSample.SP) {
                     sp++;
-                    double higher = 0;
-                    for (int c = 0; c < t; c++) {
-                        higher += classLoad[l][c];
-                    }
-                    effective = Math.max(0.01 * cap, cap - higher);
-                    share = t == 0 ? 1 : 0;
-                } else if (policy == RouteNetSample.WFQ || policy == RouteNetSample.DRR) {
-                    if (policy == RouteNetSample.WFQ) {
-                        wfq++;
-                    } else {
-                        drr++;
-                    }
-                    double total = 0;
-                    for (double v : w) {
-                        total += v;
-                    }
-                    share = w.length > t && total > 0 ? w[t] / total : 1.0 / 3;
-                    double others = load[l] - classLoad[l][t];
-                    effective = Math.max(0.01 * cap, Math.max(share * cap, cap - others));
-                } else {
-                    share = 1;
-                    effective = cap;
+                } else if (policy == RouteNetSample.WFQ) {
+                    wfq++;
+                } else if (policy == RouteNetSample.DRR) {
+                    drr++;
                 }
+                double share = weightShare(s, l, t);
+                double effective = effectiveCapacity(s, l, t, classLoad[l]);
                 sumShare += share;
                 minShare = Math.min(minShare, share);
                 double classRho = classLoad[l][t] / effective;
@@ -176,11 +156,28 @@ public final class PathFeatures {
         return new Result(delay, loss, x);
     }
 
+    /** The share a ToS is guaranteed on a link: its weight share (WFQ, DRR), 1 or 0 by rank (SP), 1 (FIFO). */
+    private static double weightShare(RouteNetSample s, int l, int t) {
+        int node = s.linkSource()[l];
+        int policy = s.policy()[node];
+        if (policy == RouteNetSample.SP) {
+            return t == 0 ? 1 : 0;
+        }
+        if (policy == RouteNetSample.WFQ || policy == RouteNetSample.DRR) {
+            double[] w = s.weights()[node];
+            double total = 0;
+            for (double v : w) {
+                total += v;
+            }
+            return w.length > t && total > 0 ? w[t] / total : 1.0 / 3;
+        }
+        return 1;
+    }
+
     /** Capacity a ToS gets on a link: what higher ToS leave (SP), or max(weight share, what others leave). */
     private static double effectiveCapacity(RouteNetSample s, int l, int t, double[] classLoad) {
         double cap = s.capacity()[l];
-        int node = s.linkSource()[l];
-        int policy = s.policy()[node];
+        int policy = s.policy()[s.linkSource()[l]];
         if (policy == RouteNetSample.SP) {
             double higher = 0;
             for (int c = 0; c < t; c++) {
@@ -189,19 +186,13 @@ public final class PathFeatures {
             return Math.max(0.01 * cap, cap - higher);
         }
         if (policy == RouteNetSample.WFQ || policy == RouteNetSample.DRR) {
-            double[] w = s.weights()[node];
-            double total = 0;
-            for (double v : w) {
-                total += v;
-            }
-            double share = w.length > t && total > 0 ? w[t] / total : 1.0 / 3;
             double others = 0;
             for (int c = 0; c < classLoad.length; c++) {
                 if (c != t) {
                     others += classLoad[c];
                 }
             }
-            return Math.max(0.01 * cap, Math.max(share * cap, cap - others));
+            return Math.max(0.01 * cap, Math.max(weightShare(s, l, t) * cap, cap - others));
         }
         return cap;
     }
