@@ -10,6 +10,8 @@ import picocli.CommandLine.Command;
             ServeCommand.class,
             TopologyCommand.class,
             RoutingCommand.class,
+            WhatIfCommand.class,
+            TwinCommand.class,
         })
 public final class ThalamusCli implements Runnable {
 
