@@ -8,6 +8,8 @@ import picocli.CommandLine.Command;
         description = "Telecom network intelligence: intents, model routing, digital twin, SDN control.",
         subcommands = {
             ServeCommand.class,
+            ModelsCommand.class,
+            RouterCommand.class,
         })
 public final class ThalamusCli implements Runnable {
 
