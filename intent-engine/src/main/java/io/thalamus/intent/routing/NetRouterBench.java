@@ -53,7 +53,7 @@ public final class NetRouterBench {
     }
 
     /** Everything a bench run produced. */
-    public record Result(ModelRouter router, List<RouterEvaluation.TaskTypeScore> scores, ObjectNode json, String markdown) {
+    public record Result(Corpus corpus, ModelRouter router, List<RouterEvaluation.TaskTypeScore> scores, ObjectNode json, String markdown) {
     }
 
     /** Runs the whole benchmark and writes its files into {@code outDir}. */
@@ -110,7 +110,7 @@ public final class NetRouterBench {
         String md = markdown(json, scores);
         write(outDir.resolve("results.json"), json.toPrettyString());
         write(outDir.resolve("results.md"), md);
-        return new Result(router, scores, json, md);
+        return new Result(corpus, router, scores, json, md);
     }
 
     /** Cards of the task types the benchmark routes. */
@@ -139,7 +139,7 @@ public final class NetRouterBench {
         Corpus corpus = new CorpusBuilder(new CorpusSpec(100, 3, 0, 0, seed)).forecastingOnly(series);
         if (corpus.tasks().isEmpty()) {
             throw new IllegalArgumentException(seriesFile + ": no forecasting window found (need series with at least "
-                    + "70% measured, non-zero values and a history of " + Math.max(4 * period, 96) + " steps plus 12)");
+                    + "30% measured values, 70% of them non-zero, and a history of " + Math.max(4 * period, 96) + " steps plus 12)");
         }
         ModelRegistry registry = ModelRegistry.fromClasspath();
         List<String> known = predictor.models(TaskType.FORECAST);

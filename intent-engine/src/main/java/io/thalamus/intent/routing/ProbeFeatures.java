@@ -22,7 +22,7 @@ import java.util.List;
 public final class ProbeFeatures {
 
     /** Backtest origins per forecasting task. */
-    static final int BACKTEST_ORIGINS = Integer.getInteger("thalamus.router.origins", 8);
+    static final int BACKTEST_ORIGINS = Integer.getInteger("thalamus.router.origins", 3);
 
     private final List<String> forecasters;
     private final List<Forecaster> forecastModels;
