@@ -12,6 +12,8 @@ import picocli.CommandLine.Command;
             RoutingCommand.class,
             WhatIfCommand.class,
             TwinCommand.class,
+            ModelsCommand.class,
+            RouterCommand.class,
         })
 public final class ThalamusCli implements Runnable {
 
