@@ -7,7 +7,7 @@ import io.thalamus.network.data.SharedData;
 import io.thalamus.network.flow.Flow;
 import io.thalamus.network.format.TopologyReaders;
 import io.thalamus.network.format.TotemCsvReader;
-import io.thalamus.network.format.TotemDomainReader;
+import io.thalamus.network.format.TotemTopologyReader;
 import io.thalamus.network.spi.RoutingFunction;
 import io.thalamus.network.topology.Demand;
 import io.thalamus.network.topology.Topology;
@@ -157,7 +157,7 @@ public final class TwinBenchmark {
                 median(swNaive) / median(sw), median(swNaiveCpu) / median(swCpu)));
 
         // 3. Replay of the TOTEM series on the GEANT TOTEM topology.
-        Topology geant = TotemDomainReader.read(SharedData.resolve("traffic/geant-totem/topology-anonymised.with-capacity-GreenSDN.xml"));
+        Topology geant = TotemTopologyReader.read(SharedData.resolve("traffic/geant-totem/topology-anonymised.with-capacity-GreenSDN.xml"));
         long r0 = System.nanoTime();
         TrafficSeries series = TotemCsvReader.read(SharedData.resolve("traffic/geant-totem/geant-totem-15min-2005-01-to-03.csv.gz"));
         double readSeconds = (System.nanoTime() - r0) / 1e9;

@@ -3,7 +3,6 @@ package io.thalamus.deploy.cli;
 import io.thalamus.deploy.TopologyFiles;
 import io.thalamus.network.flow.Flow;
 import io.thalamus.network.format.FlowJson;
-import io.thalamus.network.format.TotemDomainReader;
 import io.thalamus.network.topology.Demand;
 import io.thalamus.network.topology.Topology;
 
@@ -19,10 +18,6 @@ final class TwinInputs {
 
     /** A topology in any supported format, TOTEM domain XML included. */
     static Topology topology(Path file) {
-        if (file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".xml")
-                && TotemDomainReader.isTotemDomain(file)) {
-            return TotemDomainReader.read(file);
-        }
         return TopologyFiles.read(file);
     }
 
