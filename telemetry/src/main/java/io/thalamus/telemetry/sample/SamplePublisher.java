@@ -20,7 +20,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * Publishes samples to the samples topic through a bounded in-memory queue: {@link #offer} never blocks
  * the caller (an OPC UA callback or a replay loop); when the queue is full the sample is dropped and
  * counted. One sender thread drains the queue into a Kafka producer keyed {@code element|subject},
- * partitioned by element ({@link ElementPartitioner}), with the record timestamp set to the sample's.
+ * partitioned by element ({@link ElementPartitioner}). The record timestamp is the send time, not the
+ * sample's: a broker refuses a whole batch holding one far-future timestamp, and the topology re-stamps
+ * each record from the sample anyway.
  */
 public final class SamplePublisher implements AutoCloseable {
 
@@ -103,7 +105,7 @@ public final class SamplePublisher implements AutoCloseable {
     }
 
     private void send(TelemetrySample s) {
-        producer.send(new ProducerRecord<>(topic, null, s.timestampMs(), s.key(), SampleJson.write(s)), (md, ex) -> {
+        producer.send(new ProducerRecord<>(topic, s.key(), SampleJson.write(s)), (md, ex) -> {
             if (ex == null) {
                 acked.incrementAndGet();
             } else {
