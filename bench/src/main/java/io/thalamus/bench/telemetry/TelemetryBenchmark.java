@@ -236,7 +236,9 @@ public final class TelemetryBenchmark {
         List<double[]> lagSeries = new ArrayList<>();
         try (StreamsRunner streams = new StreamsRunner(TelemetryTopology.build(new LinkCatalog(topo), PipelineSettings.defaults(),
                 new RobustZScore(10), events), "bench-streams-" + rate, bootstrap, stateDir, 1,
-                Map.of(org.apache.kafka.streams.StreamsConfig.NUM_STREAM_THREADS_CONFIG, streamThreads)).start(Duration.ofSeconds(120));
+                Map.of(org.apache.kafka.streams.StreamsConfig.NUM_STREAM_THREADS_CONFIG, streamThreads,
+                        // each run counts only its own samples, not those an earlier run left on the topic
+                        org.apache.kafka.streams.StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "latest")).start(Duration.ofSeconds(120));
              KafkaConsumer<String, byte[]> stats = new KafkaConsumer<>(Map.of(
                      ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                      ConsumerConfig.GROUP_ID_CONFIG, "bench-link-stats-" + rate,
@@ -256,7 +258,8 @@ public final class TelemetryBenchmark {
             long nextLag = t0 + 1000;
             long hardStop = t0 + seconds * 1000L + 120_000;
             long statsRecords = 0;
-            while (accepted.get() + dead.get() < total - pub.dropped() && System.currentTimeMillis() < hardStop) {
+            while (accepted.get() + dead.get() < total - pub.dropped() && System.currentTimeMillis() < hardStop
+                    && !(done.get() && System.currentTimeMillis() - lastAt > 10_000)) {
                 for (ConsumerRecord<String, byte[]> r : stats.poll(Duration.ofMillis(100))) {
                     LinkStatsMessage m = LinkStatsMessage.fromJson(r.value());
                     statsRecords++;
@@ -375,6 +378,7 @@ public final class TelemetryBenchmark {
                     m.put("stepsMissed", c.stepsMissed());
                     m.put("overflows", c.overflows());
                     m.put("duplicates", c.duplicates());
+                    m.put("resubscriptions", c.resubscriptions());
                     m.put("publisherDrops", c.publisherDrops());
                     m.put("expectedNotificationsFromSequences", expectedNotifications);
                     System.out.println("opcua: " + m);
