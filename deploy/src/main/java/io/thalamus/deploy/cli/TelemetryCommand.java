@@ -63,6 +63,20 @@ public final class TelemetryCommand implements Runnable {
         }
     }
 
+    /**
+     * Keeps the embedded broker's and clients' INFO chatter off the terminal (slf4j-simple reads these
+     * properties when a logger is first created, so this runs before Kafka or Milo log anything);
+     * a level given with -D on the command line wins.
+     */
+    static void quietLibraryLogs() {
+        for (String lib : List.of("org.apache.kafka", "kafka", "org.eclipse.milo")) {
+            String key = "org.slf4j.simpleLogger.log." + lib;
+            if (System.getProperty(key) == null) {
+                System.setProperty(key, "warn");
+            }
+        }
+    }
+
     static Path defaultStateDir() {
         return Path.of(System.getProperty("user.home"), ".thalamus");
     }
@@ -114,6 +128,7 @@ public final class TelemetryCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
+            quietLibraryLogs();
             if (speedup < 0 || Double.isNaN(speedup)) {
                 throw new IllegalArgumentException("--speedup must be >= 0, got " + speedup);
             }
@@ -151,6 +166,7 @@ public final class TelemetryCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
+            quietLibraryLogs();
             if (stepMs < 1) {
                 throw new IllegalArgumentException("--step-ms must be >= 1, got " + stepMs);
             }
@@ -189,6 +205,7 @@ public final class TelemetryCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
+            quietLibraryLogs();
             for (String e : endpoints) {
                 if (!e.startsWith("opc.tcp://")) {
                     throw new IllegalArgumentException("--opcua must be an opc.tcp://HOST:PORT/PATH URL, got '" + e + "'");
