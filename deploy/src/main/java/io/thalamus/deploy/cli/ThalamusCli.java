@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
             TwinCommand.class,
             ModelsCommand.class,
             RouterCommand.class,
+            TelemetryCommand.class,
         })
 public final class ThalamusCli implements Runnable {
 
