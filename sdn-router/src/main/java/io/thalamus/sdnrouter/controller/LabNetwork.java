@@ -12,7 +12,9 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -194,11 +196,14 @@ public final class LabNetwork implements AutoCloseable {
                 HostCommands.run("sysctl", "-q", "-w", "net.ipv6.conf." + v + ".disable_ipv6=1");
                 HostCommands.check("ip", "link", "set", v, "up");
             }
-            shape(c.vethA(), c.rateAtoBbps());
-            shape(c.vethB(), c.rateBtoAbps());
             HostCommands.check("ovs-vsctl", "--timeout=20",
                     "add-port", bridgeOf(c.nodeA()), c.vethA(), "--", "set", "interface", c.vethA(), "ofport_request=" + c.portA(),
                     "--", "add-port", bridgeOf(c.nodeB()), c.vethB(), "--", "set", "interface", c.vethB(), "ofport_request=" + c.portB());
+        }
+        // after the ports exist: Open vSwitch replaces a port's root qdisc when it adds the port
+        for (LabPlan.CablePlan c : plan.cables()) {
+            shape(c.vethA(), c.rateAtoBbps());
+            shape(c.vethB(), c.rateBtoAbps());
         }
         for (LabPlan.NodePlan n : plan.nodes()) {
             HostCommands.check("ovs-vsctl", "--timeout=20", "set-controller", n.bridge(), "tcp:127.0.0.1:" + controllerPort,
@@ -212,6 +217,19 @@ public final class LabNetwork implements AutoCloseable {
         long burstBytes = Math.max(rate / 8 / 100, 4 * 1514);
         HostCommands.check("tc", "qdisc", "replace", "dev", dev, "root", "tbf", "rate", rate + "bit",
                 "burst", String.valueOf(burstBytes), "latency", "50ms");
+    }
+
+    /** Cable ends whose tbf shaper is missing (Open vSwitch replaced it, or someone removed it). */
+    public List<String> unshapedInterfaces() {
+        List<String> missing = new ArrayList<>();
+        for (LabPlan.CablePlan c : plan.cables()) {
+            for (String v : List.of(c.vethA(), c.vethB())) {
+                if (!HostCommands.run("tc", "qdisc", "show", "dev", v).stdout().contains("tbf")) {
+                    missing.add(v);
+                }
+            }
+        }
+        return missing;
     }
 
     private String bridgeOf(String nodeId) {
@@ -322,6 +340,60 @@ public final class LabNetwork implements AutoCloseable {
                     .redirectErrorStream(true).start();
         } catch (IOException e) {
             throw new LabException("cannot start iperf3 in " + s.namespace(), e);
+        }
+    }
+
+    /** TCP payload per Ethernet frame at MTU 1500 with timestamps (1448 of 1514 bytes): goodput / line rate. */
+    public static final double TCP_GOODPUT_FRACTION = 1448.0 / 1514.0;
+
+    /**
+     * Runs one iperf3 TCP test per entry at the same time and returns each one's received goodput in bit/s.
+     *
+     * @param pairs    flow id → {source node, destination node}
+     * @param duration measured time (one more second at the start is omitted as slow start)
+     */
+    public Map<String, Double> measureThroughput(Map<String, String[]> pairs, Duration duration) {
+        List<Process> servers = new ArrayList<>();
+        Map<String, Process> clients = new LinkedHashMap<>();
+        try {
+            int port = 5201;
+            Map<String, Integer> ports = new LinkedHashMap<>();
+            for (Map.Entry<String, String[]> e : pairs.entrySet()) {
+                servers.add(startIperfServer(e.getValue()[1], port));
+                ports.put(e.getKey(), port++);
+            }
+            sleepQuietly(400);
+            for (Map.Entry<String, String[]> e : pairs.entrySet()) {
+                clients.put(e.getKey(), startIperfClient(e.getValue()[0], e.getValue()[1], ports.get(e.getKey()), duration));
+            }
+            Map<String, Double> out = new LinkedHashMap<>();
+            for (Map.Entry<String, Process> e : clients.entrySet()) {
+                String json = new String(e.getValue().getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                e.getValue().waitFor(duration.toSeconds() + 20, java.util.concurrent.TimeUnit.SECONDS);
+                var tree = JSON.readTree(json);
+                var bps = tree.path("end").path("sum_received").path("bits_per_second");
+                if (!bps.isNumber()) {
+                    throw new LabException("iperf3 for " + e.getKey() + " gave no result: " + tree.path("error").asText(json));
+                }
+                out.put(e.getKey(), bps.asDouble());
+            }
+            return out;
+        } catch (IOException e) {
+            throw new LabException("iperf3 failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LabException("interrupted during iperf3", e);
+        } finally {
+            clients.values().forEach(Process::destroyForcibly);
+            servers.forEach(Process::destroyForcibly);
+        }
+    }
+
+    private static void sleepQuietly(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -190,6 +190,44 @@ class LabEndToEndTest {
         }
         assertThat(lab.controller().downCables()).isEmpty();
         assertThat(lab.network().ping("STTL", "NYCM", 2).received()).isEqualTo(2);
+        assertThat(lab.network().unshapedInterfaces()).as("shaping survives cut and restore").isEmpty();
+    }
+
+    @Test
+    void iperfThroughputMatchesMaxMinFairPrediction() {
+        Topology t = lab.topology();
+        lab.installPolicy("shortest", ForwardingTable::shortestPaths);
+        ShortestPaths sp = new ShortestPaths(t);
+        // three flows that meet on shared cables, one alone on its path
+        String[][] pairs = {{"STTL", "KSCY"}, {"DNVR", "IPLS"}, {"SNVA", "KSCY"}, {"NYCM", "WASH"}};
+        Map<Flow, Path> admitted = new LinkedHashMap<>();
+        Map<String, Path> paths = new LinkedHashMap<>();
+        Map<String, String[]> endpoints = new LinkedHashMap<>();
+        for (String[] p : pairs) {
+            Flow f = Flow.of(p[0] + "-" + p[1], p[0], p[1], 1e6, 1);
+            Path path = sp.shortest(p[0], p[1]).orElseThrow();
+            admitted.put(f, path);
+            paths.put(f.id(), path);
+            endpoints.put(f.id(), p);
+        }
+        lab.installFlows(admitted, RoutingFunction.shortestPath());
+        double scale = lab.network().plan().rateScale();
+        Map<String, Double> predicted = MaxMinFairShare.rates(paths,
+                l -> l.capacityBps() / scale * LabNetwork.TCP_GOODPUT_FRACTION, Map.of());
+        Map<String, Double> measured = lab.network().measureThroughput(endpoints, Duration.ofSeconds(4));
+        double sumErr = 0;
+        for (String f : paths.keySet()) {
+            double err = Math.abs(measured.get(f) - predicted.get(f)) / predicted.get(f);
+            sumErr += err;
+            System.out.printf("fidelity %s via %s: predicted %.2f Mbit/s, iperf3 %.2f Mbit/s, error %.1f%%%n", f,
+                    paths.get(f), predicted.get(f) / 1e6, measured.get(f) / 1e6, 100 * err);
+        }
+        System.out.printf("fidelity: mean relative error %.1f%%%n", 100 * sumErr / paths.size());
+        // a shared bottleneck halves the fair share: the prediction must tell the two cases apart
+        assertThat(predicted.values()).anySatisfy(v -> assertThat(v).isLessThan(0.6 * 10e6));
+        for (String f : paths.keySet()) {
+            assertThat(measured.get(f)).as(f).isCloseTo(predicted.get(f), org.assertj.core.data.Percentage.withPercentage(25));
+        }
     }
 
     @Test
