@@ -136,9 +136,7 @@ class LabEndToEndTest {
                 lab.controller().wiring().node("SNVA").hostIpv4(), nycm).describe()));
     }
 
-    @Test
-    void shortestPolicyLetsEveryHostPairPing() {
-        lab.installPolicy("shortest", ForwardingTable::shortestPaths);
+    private static List<String> unreachablePairs() {
         List<String> failed = new ArrayList<>();
         for (var s : lab.topology().nodes()) {
             for (var d : lab.topology().nodes()) {
@@ -147,7 +145,64 @@ class LabEndToEndTest {
                 }
             }
         }
-        assertThat(failed).isEmpty();
+        return failed;
+    }
+
+    @Test
+    void greedyAndLearnedPoliciesCompiledToTablesLetEveryHostPairPing() {
+        var greedy = lab.installPolicy("greedy",
+                t -> ForwardingTable.compile(new io.thalamus.sdnrouter.routing.GreedyForwardingPolicy(), t));
+        assertThat(greedy.ruleIds()).hasSize(11 + 11 * 10);
+        assertThat(unreachablePairs()).as("greedy geographic tables").isEmpty();
+        var learned = io.thalamus.sdnrouter.routing.PolicyFile.defaultPolicy();
+        lab.installPolicy("learned", t -> ForwardingTable.compile(learned, t));
+        assertThat(unreachablePairs()).as("learned policy tables").isEmpty();
+    }
+
+    @Test
+    void admittedFlowsAreInstalledAndTrafficFollowsExactlyTheirPaths() {
+        Topology t = lab.topology();
+        // three 4.5 Gbit/s flows into KSCY whose shortest paths all end on DNVR-KSCY (10 Gbit/s): the exact
+        // admission ILP must send one of them around
+        List<Flow> flows = List.of(Flow.of("a", "STTL", "KSCY", 4.5e9, 1), Flow.of("b", "SNVA", "KSCY", 4.5e9, 1),
+                Flow.of("c", "DNVR", "KSCY", 4.5e9, 1));
+        var result = new io.thalamus.sdnrouter.admission.IlpAdmissionSolver()
+                .solve(io.thalamus.sdnrouter.admission.AdmissionProblem.of(t, flows));
+        Map<Flow, Path> admitted = new LinkedHashMap<>();
+        result.admitted().forEach(a -> admitted.put(a.flow(), a.path()));
+        assertThat(admitted).as("all three fit").hasSize(3);
+        ShortestPaths sp = new ShortestPaths(t);
+        assertThat(admitted.entrySet()).as("at least one flow is detoured by admission")
+                .anyMatch(e -> !e.getValue().linkIds().equals(sp.shortest(e.getKey().source(), "KSCY").orElseThrow().linkIds()));
+        lab.installPolicy("shortest", ForwardingTable::shortestPaths); // replies go home by the table
+        lab.installFlows(admitted, io.thalamus.network.spi.RoutingFunction.shortestPath());
+
+        for (Flow f : admitted.keySet()) {
+            Map<String, Map<String, Long>> before = new HashMap<>();
+            for (Flow g : admitted.keySet()) {
+                before.put(g.id(), packetsByRule(g.id()));
+            }
+            assertThat(lab.network().ping(f.source(), f.destination(), 3).received()).isEqualTo(3);
+            Map<String, Long> mine = packetsByRule(f.id());
+            long deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+            while (mine.entrySet().stream().anyMatch(e -> e.getValue() - before.get(f.id()).get(e.getKey()) < 3)
+                    && System.nanoTime() < deadline) {
+                sleep(100);
+                mine = packetsByRule(f.id());
+            }
+            sleep(600);
+            Map<String, Long> settled = packetsByRule(f.id());
+            assertThat(settled.keySet()).extracting(k -> k.split("/")[0])
+                    .containsExactlyInAnyOrderElementsOf(admitted.get(f).nodes());
+            settled.forEach((rule, n) -> assertThat(n - before.get(f.id()).get(rule)).as(f.id() + " " + rule)
+                    .isGreaterThanOrEqualTo(3));
+            for (Flow g : admitted.keySet()) {
+                if (!g.equals(f)) {
+                    assertThat(packetsByRule(g.id())).as("rules of %s while pinging %s", g.id(), f.id())
+                            .isEqualTo(before.get(g.id()));
+                }
+            }
+        }
     }
 
     @Test
