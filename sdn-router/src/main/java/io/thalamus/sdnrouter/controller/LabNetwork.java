@@ -26,8 +26,9 @@ import java.util.regex.Pattern;
  * one Open vSwitch bridge per node (userspace datapath, {@code datapath_type=netdev}, fail-secure, OpenFlow
  * 1.3 only, connected to {@code tcp:127.0.0.1:PORT}), one network namespace per node holding its host
  * (address in 10.0.0.0/16, static ARP entries for every other host so the data plane carries only IPv4),
- * and one veth pair per cable whose ends are shaped with {@code tc tbf} to the link capacity divided by
- * the rate scale. Propagation delay is not emulated ({@code netem} is unavailable here).
+ * and one veth pair per cable whose ends are shaped with {@code tc} (HTB with per-source-host fair sharing, or
+ * tbf for large labs) to the link capacity divided by the rate scale. Propagation delay is not emulated
+ * ({@code netem} is unavailable here).
  *
  * <p>Every name the lab makes starts with the plan's prefix and is written to a state file <em>before</em>
  * it is created, so {@link #down(Path)} removes exactly what was made, also after a crash half-way
