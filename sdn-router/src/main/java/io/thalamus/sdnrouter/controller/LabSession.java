@@ -201,6 +201,21 @@ public final class LabSession implements AutoCloseable {
         return List.copyOf(replans);
     }
 
+    /**
+     * Feeds a telemetry listener (the digital twin implements {@code TelemetryListener}): link up/down as the
+     * switches report it, and, when {@code period} is not null, measured link loads from port statistics.
+     *
+     * @return the sampler, to close when done (null when {@code period} is null)
+     */
+    public LinkLoadSampler feed(io.thalamus.network.spi.TelemetryListener listener, Duration period) {
+        controller.addListener(e -> {
+            if (e instanceof ControllerEvent.LinkStatus ls) {
+                listener.onLinkStatus(ls.linkId(), ls.up(), ls.time());
+            }
+        });
+        return period == null ? null : new LinkLoadSampler(controller, network.plan().rateScale(), listener).start(period);
+    }
+
     /** Cuts a cable in the data plane; the controller learns of it from the switches, not from this call. */
     public void cut(String physicalId) {
         network.cut(physicalId);

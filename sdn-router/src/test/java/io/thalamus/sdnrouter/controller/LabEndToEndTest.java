@@ -208,6 +208,17 @@ class LabEndToEndTest {
     @Test
     void cutLinkIsSeenReroutedAndPingsResume() throws Exception {
         lab.installPolicy("shortest", ForwardingTable::shortestPaths);
+        List<String> twinSaw = new CopyOnWriteArrayList<>();
+        lab.feed(new io.thalamus.network.spi.TelemetryListener() {
+            @Override
+            public void onLinkStatistics(io.thalamus.network.spi.LinkStatistics statistics) {
+            }
+
+            @Override
+            public void onLinkStatus(String linkId, boolean up, java.time.Instant time) {
+                twinSaw.add(linkId + (up ? " up" : " down"));
+            }
+        }, null);
         Topology t = lab.topology();
         Path p = new ShortestPaths(t).shortest("STTL", "NYCM").orElseThrow();
         String cable = p.links().get(1).physicalId();
@@ -235,6 +246,7 @@ class LabEndToEndTest {
         assertThat(EVENTS).anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(ControllerEvent.LinkStatus.class,
                 ls -> assertThat(ls.up()).isFalse()));
         assertThat(lab.controller().downCables()).containsExactly(cable);
+        assertThat(twinSaw).contains(cable + ":DNVR-KSCY down", cable + ":KSCY-DNVR down");
         assertThat(lab.replans().size()).isGreaterThan(replansBefore);
         // the re-planned table at DNVR no longer forwards toward NYCM over the dead cable
         String deadPort = "output:" + lab.controller().wiring().link(p.links().get(1).id()).sourcePort();
@@ -275,7 +287,16 @@ class LabEndToEndTest {
         double scale = lab.network().plan().rateScale();
         Map<String, Double> predicted = MaxMinFairShare.rates(paths,
                 l -> l.capacityBps() / scale * LabNetwork.TCP_GOODPUT_FRACTION, Map.of());
+        List<io.thalamus.network.spi.LinkStatistics> telemetry = new CopyOnWriteArrayList<>();
+        LinkLoadSampler sampler = new LinkLoadSampler(lab.controller(), scale, telemetry::add);
+        sampler.sample();
         Map<String, Double> measured = lab.network().measureThroughput(endpoints, Duration.ofSeconds(4));
+        sampler.sample();
+        Map<String, Double> util = telemetry.stream().collect(Collectors.toMap(
+                io.thalamus.network.spi.LinkStatistics::linkId, io.thalamus.network.spi.LinkStatistics::meanUtilization));
+        // port counters became telemetry in topology units: DNVR->KSCY carried three flows, SNVA->LOSA nothing
+        assertThat(util.get("DNVR-KSCY:DNVR-KSCY")).isGreaterThan(0.5).isLessThan(1.1);
+        assertThat(util.get("SNVA-LOSA:SNVA-LOSA")).isLessThan(0.01);
         double sumErr = 0;
         for (String f : paths.keySet()) {
             double err = Math.abs(measured.get(f) - predicted.get(f)) / predicted.get(f);
