@@ -8,6 +8,9 @@ import picocli.CommandLine.Command;
         description = "Telecom network intelligence: intents, model routing, digital twin, SDN control.",
         subcommands = {
             ServeCommand.class,
+            TopologyCommand.class,
+            WhatIfCommand.class,
+            TwinCommand.class,
             LabCommand.class,
         })
 public final class ThalamusCli implements Runnable {
