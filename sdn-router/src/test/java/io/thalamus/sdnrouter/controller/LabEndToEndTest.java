@@ -262,7 +262,7 @@ class LabEndToEndTest {
     }
 
     @Test
-    void iperfThroughputMatchesMaxMinFairPrediction() {
+    void iperfThroughputMatchesTheTwinsPrediction() {
         Topology t = lab.topology();
         lab.installPolicy("shortest", ForwardingTable::shortestPaths);
         ShortestPaths sp = new ShortestPaths(t);
