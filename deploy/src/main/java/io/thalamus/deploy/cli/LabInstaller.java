@@ -109,7 +109,7 @@ final class LabInstaller {
         if (admitted.isEmpty()) {
             throw new IllegalArgumentException("solver " + solver + " admitted none of the " + flows.size() + " flows");
         }
-        session.clear();
+        session.clearFlows(); // replaces earlier flows; a forwarding table stays underneath
         OpenFlowController.BulkReceipt r = session.installFlows(admitted, routing);
         ObjectNode o = LabDaemon.JSON.createObjectNode();
         o.put("solver", solver).put("flows", flows.size()).put("admitted", admitted.size())

@@ -182,6 +182,16 @@ public final class LabSession implements AutoCloseable {
         }
     }
 
+    /** Removes every installed flow's rules, keeping the forwarding table. */
+    public void clearFlows() {
+        synchronized (planLock) {
+            flows.keySet().forEach(controller::remove);
+            flows.clear();
+            paths.clear();
+            matches.clear();
+        }
+    }
+
     /** Current path of every installed flow. */
     public Map<String, Path> paths() {
         synchronized (planLock) {
