@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
             ModelsCommand.class,
             RouterCommand.class,
             TelemetryCommand.class,
+            LabCommand.class,
         })
 public final class ThalamusCli implements Runnable {
 
