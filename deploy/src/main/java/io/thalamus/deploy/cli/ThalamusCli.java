@@ -8,6 +8,8 @@ import picocli.CommandLine.Command;
         description = "Telecom network intelligence: intents, model routing, digital twin, SDN control.",
         subcommands = {
             ServeCommand.class,
+            FlowsCommand.class,
+            AdmitCommand.class,
         })
 public final class ThalamusCli implements Runnable {
 
