@@ -29,7 +29,7 @@ final class AdmissionModel {
 
     /** The outcome of all stages. */
     record Solved(double[] values, boolean primaryProven, boolean secondaryClosed, double[] stageValue, double[] stageBound, List<Stage> stages,
-                  long primaryDoneNanos, List<String> notes) {
+                  long primaryDoneNanos, long[] stageDoneNanos, List<String> notes) {
     }
 
     /** Relative gap at which the secondary (path weight) stage stops; primary stages are solved exactly. */
@@ -344,6 +344,7 @@ final class AdmissionModel {
         double[] stageBound = new double[stages.size()];
         boolean allProven = true;
         boolean secondaryClosed = true;
+        long[] stageDone = new long[stages.size()];
         long primaryDone = 0;
         List<String> notes = new ArrayList<>();
         for (int s = 0; s < stages.size(); s++) {
@@ -356,7 +357,12 @@ final class AdmissionModel {
                 proven = true;
                 bound = val;
             } else {
-                double remaining = timeLimitSeconds - (System.nanoTime() - startNanos) / 1e9;
+                double elapsed = (System.nanoTime() - startNanos) / 1e9;
+                double remaining = timeLimitSeconds - elapsed;
+                if (s == stages.size() - 1) {
+                    // The path-weight tie-break gets as long as the primary stages took (at least 2 s), not the whole limit.
+                    remaining = Math.min(remaining, Math.max(2.0, elapsed));
+                }
                 if (remaining < 0.005) {
                     proven = false;
                     bound = trivial;
@@ -390,6 +396,7 @@ final class AdmissionModel {
             }
             stageValue[s] = val;
             stageBound[s] = bound;
+            stageDone[s] = System.nanoTime() - startNanos;
             if (s < stages.size() - 1) {
                 allProven &= proven;
             } else {
@@ -408,7 +415,7 @@ final class AdmissionModel {
             notes.add("CP-SAT needed rounded coefficients (non-decimal data); optimality is not claimed");
             allProven = false;
         }
-        return new Solved(inc, allProven, secondaryClosed, stageValue, stageBound, stages, primaryDone - startNanos, notes);
+        return new Solved(inc, allProven, secondaryClosed, stageValue, stageBound, stages, primaryDone - startNanos, stageDone, notes);
     }
 
     private static double eval(Stage st, double[] values) {
