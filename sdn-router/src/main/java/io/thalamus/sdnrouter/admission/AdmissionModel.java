@@ -369,8 +369,23 @@ final class AdmissionModel {
                     notes.add("time limit reached before stage '" + st.label() + "'");
                 } else {
                     boolean secondary = s == stages.size() - 1;
-                    MipBackend.Outcome out = backend.optimize(st.vars(), st.coefs(), st.maximize(), remaining, inc,
+                    // A class's stage cannot gain from lower classes (they only take capacity), so their variables are
+                    // fixed to 0 while it runs; completion refills them afterwards. Not with evictable flows, whose
+                    // eviction rows may need lower-class newcomers.
+                    int[] lower = !secondary && in.isStrict() && keep.length == 0 ? lowerClassVars(st.classIndex()) : new int[0];
+                    double[] from = inc;
+                    if (lower.length > 0) {
+                        backend.fixToZero(lower, true);
+                        from = inc.clone();
+                        for (int v : lower) {
+                            from[v] = 0;
+                        }
+                    }
+                    MipBackend.Outcome out = backend.optimize(st.vars(), st.coefs(), st.maximize(), remaining, from,
                             secondary ? SECONDARY_GAP : 0);
+                    if (lower.length > 0) {
+                        backend.fixToZero(lower, false);
+                    }
                     if (out.values() != null) {
                         double[] completed = complete(out.values());
                         double got = eval(st, completed);
@@ -416,6 +431,29 @@ final class AdmissionModel {
             allProven = false;
         }
         return new Solved(inc, allProven, secondaryClosed, stageValue, stageBound, stages, primaryDone - startNanos, stageDone, notes);
+    }
+
+    /** Variables of the newcomers of classes below class index {@code c} (path: z, arc: x and y). */
+    private int[] lowerClassVars(int c) {
+        List<Integer> out = new ArrayList<>();
+        for (int f = 0; f < in.flowCount(); f++) {
+            if (in.classOf[f] <= c) {
+                continue;
+            }
+            if (form == Formulation.PATH) {
+                for (int v : z[f]) {
+                    out.add(v);
+                }
+            } else if (x[f] >= 0) {
+                out.add(x[f]);
+                for (int v : y[f]) {
+                    if (v >= 0) {
+                        out.add(v);
+                    }
+                }
+            }
+        }
+        return toInts(out);
     }
 
     private static double eval(Stage st, double[] values) {
