@@ -16,6 +16,8 @@ import picocli.CommandLine.Command;
             RouterCommand.class,
             TelemetryCommand.class,
             LabCommand.class,
+            FlowsCommand.class,
+            AdmitCommand.class,
         })
 public final class ThalamusCli implements Runnable {
 
