@@ -18,7 +18,7 @@ import io.thalamus.sdnrouter.admission.GeneticAdmissionSolver;
 import io.thalamus.sdnrouter.admission.GreedyAdmissionSolver;
 import io.thalamus.sdnrouter.admission.IlpAdmissionSolver;
 import io.thalamus.sdnrouter.admission.ObjectiveMode;
-import io.thalamus.sdnrouter.admission.PfarFlowGenerator;
+import io.thalamus.network.generate.PfarFlowGenerator;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -15,7 +15,7 @@ import io.thalamus.sdnrouter.admission.GeneticAdmissionSolver;
 import io.thalamus.sdnrouter.admission.GreedyAdmissionSolver;
 import io.thalamus.sdnrouter.admission.IlpAdmissionSolver;
 import io.thalamus.sdnrouter.admission.ObjectiveMode;
-import io.thalamus.sdnrouter.admission.PfarFlowGenerator;
+import io.thalamus.network.generate.PfarFlowGenerator;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;

@@ -4,7 +4,7 @@ import io.thalamus.deploy.TopologyFiles;
 import io.thalamus.network.flow.Flow;
 import io.thalamus.network.format.FlowJson;
 import io.thalamus.network.topology.Topology;
-import io.thalamus.sdnrouter.admission.PfarFlowGenerator;
+import io.thalamus.network.generate.PfarFlowGenerator;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

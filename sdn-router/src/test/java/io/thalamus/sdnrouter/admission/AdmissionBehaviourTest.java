@@ -1,5 +1,6 @@
 package io.thalamus.sdnrouter.admission;
 
+import io.thalamus.network.generate.PfarFlowGenerator;
 import io.thalamus.network.flow.Flow;
 import io.thalamus.network.format.FlowJson;
 import io.thalamus.network.format.TopologyFormatException;
