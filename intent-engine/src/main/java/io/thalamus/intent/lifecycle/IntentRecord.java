@@ -47,6 +47,11 @@ public record IntentRecord(String id, Intent intent, JsonNode envelope, IntentSt
         return intent.key();
     }
 
+    /** The reason of the last transition. */
+    public String reason() {
+        return history.get(history.size() - 1).reason();
+    }
+
     /** Sequence number of the last event. */
     public long lastSeq() {
         return history.get(history.size() - 1).seq();
