@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
         description = "Telecom network intelligence: intents, model routing, digital twin, SDN control.",
         subcommands = {
             ServeCommand.class,
+            TopologyCommand.class,
         })
 public final class ThalamusCli implements Runnable {
 

@@ -1,0 +1,138 @@
+package io.thalamus.network.format;
+
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A small element tree read with the JDK's StAX parser, keeping the line of every element so format
+ * errors can name where they are. DTDs and external entities are refused.
+ */
+final class XmlTree {
+
+    private XmlTree() {
+    }
+
+    /** One XML element: local name, attributes, trimmed text content and children, with its line. */
+    record Element(String name, Map<String, String> attributes, String text, List<Element> children, int line) {
+
+        String attr(String attribute) {
+            return attributes.get(attribute);
+        }
+
+        Element child(String childName) {
+            for (Element c : children) {
+                if (c.name.equals(childName)) {
+                    return c;
+                }
+            }
+            return null;
+        }
+
+        List<Element> children(String childName) {
+            List<Element> out = new ArrayList<>();
+            for (Element c : children) {
+                if (c.name.equals(childName)) {
+                    out.add(c);
+                }
+            }
+            return out;
+        }
+
+        /** "element <name> (line N)", for error locations. */
+        String where() {
+            return "line " + line + ", element <" + name + ">";
+        }
+    }
+
+    /** Reads {@code file} into a tree. @throws TopologyFormatException for unreadable or malformed XML */
+    static Element read(Path file) {
+        String source = file.toString();
+        try (InputStream in = Files.newInputStream(file)) {
+            return parse(in, source);
+        } catch (IOException e) {
+            throw new TopologyFormatException(source, "", "cannot read file: " + e.getMessage(), e);
+        }
+    }
+
+    /** Parses XML from a stream; {@code source} names it in errors. */
+    static Element parse(InputStream in, String source) {
+        XMLInputFactory factory = XMLInputFactory.newFactory();
+        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        factory.setProperty(XMLInputFactory.IS_COALESCING, true);
+        XMLStreamReader r = null;
+        try {
+            r = factory.createXMLStreamReader(in);
+            Deque<Builder> stack = new ArrayDeque<>();
+            Element root = null;
+            while (r.hasNext()) {
+                int ev = r.next();
+                if (ev == XMLStreamConstants.START_ELEMENT) {
+                    Map<String, String> attrs = new HashMap<>();
+                    for (int i = 0; i < r.getAttributeCount(); i++) {
+                        attrs.put(r.getAttributeLocalName(i), r.getAttributeValue(i));
+                    }
+                    stack.push(new Builder(r.getLocalName(), attrs, r.getLocation().getLineNumber()));
+                } else if (ev == XMLStreamConstants.CHARACTERS || ev == XMLStreamConstants.CDATA) {
+                    if (!stack.isEmpty()) {
+                        stack.peek().text.append(r.getText());
+                    }
+                } else if (ev == XMLStreamConstants.END_ELEMENT) {
+                    Element done = stack.pop().build();
+                    if (stack.isEmpty()) {
+                        root = done;
+                    } else {
+                        stack.peek().children.add(done);
+                    }
+                }
+            }
+            if (root == null || !stack.isEmpty()) {
+                throw new TopologyFormatException(source, "end of file", "truncated XML: the root element is not closed");
+            }
+            return root;
+        } catch (XMLStreamException e) {
+            String at = e.getLocation() == null ? "" : "line " + e.getLocation().getLineNumber()
+                    + ", column " + e.getLocation().getColumnNumber();
+            String msg = e.getMessage() == null ? "" : e.getMessage().replaceFirst("(?s)^ParseError at \\[row,col\\]:\\[\\d+,\\d+\\]\\s*Message:\\s*", "");
+            throw new TopologyFormatException(source, at, "malformed or truncated XML: " + msg, e);
+        } finally {
+            if (r != null) {
+                try {
+                    r.close();
+                } catch (XMLStreamException ignored) {
+                    // closing a failed reader has nothing left to report
+                }
+            }
+        }
+    }
+
+    private static final class Builder {
+        final String name;
+        final Map<String, String> attributes;
+        final int line;
+        final StringBuilder text = new StringBuilder();
+        final List<Element> children = new ArrayList<>();
+
+        Builder(String name, Map<String, String> attributes, int line) {
+            this.name = name;
+            this.attributes = attributes;
+            this.line = line;
+        }
+
+        Element build() {
+            return new Element(name, Map.copyOf(attributes), text.toString().trim(), List.copyOf(children), line);
+        }
+    }
+}
