@@ -1,0 +1,413 @@
+package io.thalamus.sdnrouter.admission;
+
+import io.thalamus.network.path.Path;
+import io.thalamus.network.topology.Link;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.List;
+
+/**
+ * The admission ILP on a {@link MipBackend}, in either formulation, and the lexicographic stages that
+ * optimise it. Path formulation: z[f][p] = 1 when newcomer f takes candidate p, sum_p z[f][p] <= 1. Arc
+ * formulation: x[f] = 1 when f is admitted, y[f][l] = 1 when f uses link l, with flow conservation
+ * (out - in = x at the source, -x at the destination, 0 elsewhere) and at most one incoming link per node.
+ * Both: keep[e] for each evictable existing flow, capacity sum b*use + sum b*keep <= c - pinned load, and
+ * keep[e] + (uses of e's links by strictly higher-priority newcomers) >= 1, so an existing flow only
+ * leaves when a higher-priority newcomer takes one of its links. See docs/admission.md.
+ */
+final class AdmissionModel {
+
+    /** Which ILP. */
+    enum Formulation { PATH, ARC }
+
+    /** One objective of the lexicographic sequence. */
+    record Stage(String label, int classIndex, int[] vars, double[] coefs, boolean maximize) {
+    }
+
+    /** The outcome of all stages. */
+    record Solved(double[] values, boolean allProven, double[] stageValue, double[] stageBound, List<Stage> stages,
+                  long primaryDoneNanos, List<String> notes) {
+    }
+
+    private final AdmissionInstance in;
+    private final MipBackend backend;
+    private final Formulation form;
+    private int[][] z;
+    private int[] x;
+    private int[][] y;
+    private int[] keep;
+
+    AdmissionModel(AdmissionInstance in, MipBackend backend, Formulation form) {
+        this.in = in;
+        this.backend = backend;
+        this.form = form;
+        build();
+    }
+
+    private void build() {
+        int n = in.flowCount();
+        int m = in.links;
+        List<List<int[]>> linkTerms = new ArrayList<>(m);
+        List<List<Double>> linkCoefs = new ArrayList<>(m);
+        for (int l = 0; l < m; l++) {
+            linkTerms.add(new ArrayList<>());
+            linkCoefs.add(new ArrayList<>());
+        }
+        if (form == Formulation.PATH) {
+            z = new int[n][];
+            for (int f = 0; f < n; f++) {
+                int[][] cands = in.candidateLinks[f];
+                z[f] = new int[cands.length];
+                for (int p = 0; p < cands.length; p++) {
+                    z[f][p] = backend.addBool("z_" + f + "_" + p);
+                    for (int l : cands[p]) {
+                        linkTerms.get(l).add(new int[] {z[f][p]});
+                        linkCoefs.get(l).add(in.bandwidth[f]);
+                    }
+                }
+                if (cands.length > 1) {
+                    backend.addConstraint(z[f], ones(cands.length), Double.NEGATIVE_INFINITY, 1, "one_" + f);
+                }
+            }
+        } else {
+            x = new int[n];
+            y = new int[n][];
+            for (int f = 0; f < n; f++) {
+                y[f] = new int[m];
+                Arrays.fill(y[f], -1);
+                if (in.candidates[f].isEmpty()) {
+                    x[f] = -1;
+                    continue;
+                }
+                x[f] = backend.addBool("x_" + f);
+                String s = in.flows[f].source();
+                String t = in.flows[f].destination();
+                for (int l = 0; l < m; l++) {
+                    Link link = in.link(l);
+                    if (!link.target().equals(s) && !link.source().equals(t)) {
+                        y[f][l] = backend.addBool("y_" + f + "_" + l);
+                        linkTerms.get(l).add(new int[] {y[f][l]});
+                        linkCoefs.get(l).add(in.bandwidth[f]);
+                    }
+                }
+                for (int v = 0; v < in.topology.nodeCount(); v++) {
+                    String node = in.topology.nodes().get(v).id();
+                    List<Integer> vars = new ArrayList<>();
+                    List<Double> coefs = new ArrayList<>();
+                    List<Integer> inVars = new ArrayList<>();
+                    for (int l : in.topology.outLinkIndices(v)) {
+                        if (y[f][l] >= 0) {
+                            vars.add(y[f][l]);
+                            coefs.add(1.0);
+                        }
+                    }
+                    for (int l : in.topology.inLinkIndices(v)) {
+                        if (y[f][l] >= 0) {
+                            vars.add(y[f][l]);
+                            coefs.add(-1.0);
+                            inVars.add(y[f][l]);
+                        }
+                    }
+                    if (node.equals(s) || node.equals(t)) {
+                        vars.add(x[f]);
+                        coefs.add(node.equals(s) ? -1.0 : 1.0);
+                    }
+                    if (!vars.isEmpty()) {
+                        backend.addConstraint(toInts(vars), toDoubles(coefs), 0, 0, "flow_" + f + "_" + v);
+                    }
+                    if (inVars.size() > 1) {
+                        backend.addConstraint(toInts(inVars), ones(inVars.size()), Double.NEGATIVE_INFINITY, 1, "in_" + f + "_" + v);
+                    }
+                }
+            }
+        }
+        keep = new int[in.evictable.length];
+        for (int e = 0; e < keep.length; e++) {
+            keep[e] = backend.addBool("keep_" + e);
+            for (int l : in.evictableLinks[e]) {
+                linkTerms.get(l).add(new int[] {keep[e]});
+                linkCoefs.get(l).add(in.evictable[e].bandwidthBps());
+            }
+            List<Integer> vars = new ArrayList<>(List.of(keep[e]));
+            boolean[] onPath = new boolean[m];
+            for (int l : in.evictableLinks[e]) {
+                onPath[l] = true;
+            }
+            for (int f = 0; f < n; f++) {
+                if (in.priority[f] <= in.evictable[e].priority()) {
+                    continue;
+                }
+                if (form == Formulation.PATH) {
+                    for (int p = 0; p < z[f].length; p++) {
+                        for (int l : in.candidateLinks[f][p]) {
+                            if (onPath[l]) {
+                                vars.add(z[f][p]);
+                                break;
+                            }
+                        }
+                    }
+                } else if (x[f] >= 0) {
+                    for (int l : in.evictableLinks[e]) {
+                        if (y[f][l] >= 0) {
+                            vars.add(y[f][l]);
+                        }
+                    }
+                }
+            }
+            backend.addConstraint(toInts(vars), ones(vars.size()), 1, Double.POSITIVE_INFINITY, "evict_" + e);
+        }
+        for (int l = 0; l < m; l++) {
+            List<int[]> terms = linkTerms.get(l);
+            if (terms.isEmpty()) {
+                continue;
+            }
+            double room = in.capacity[l] - in.pinnedLoad[l];
+            double[] coefs = toDoubles(linkCoefs.get(l));
+            if (AdmissionInstance.positiveSum(coefs) <= room) {
+                continue;
+            }
+            int[] vars = terms.stream().mapToInt(a -> a[0]).toArray();
+            backend.addConstraint(vars, coefs, Double.NEGATIVE_INFINITY, room, "cap_" + l);
+        }
+    }
+
+    /** The objective sequence: strict = per class (existing kept first, then newcomers), weighted = one; then path weight. */
+    List<Stage> stages() {
+        List<Stage> stages = new ArrayList<>();
+        int n = in.flowCount();
+        if (in.isStrict()) {
+            for (int c = 0; c < in.classes.length; c++) {
+                List<Integer> kv = new ArrayList<>();
+                List<Double> kc = new ArrayList<>();
+                for (int e = 0; e < keep.length; e++) {
+                    if (in.evictableClassOf[e] == c) {
+                        kv.add(keep[e]);
+                        kc.add(in.evictable[e].value());
+                    }
+                }
+                if (!kv.isEmpty()) {
+                    stages.add(new Stage("keep existing of class " + in.classes[c], c, toInts(kv), toDoubles(kc), true));
+                }
+                List<Integer> nv = new ArrayList<>();
+                List<Double> nc = new ArrayList<>();
+                for (int f = 0; f < n; f++) {
+                    if (in.classOf[f] == c) {
+                        addAdmitTerms(f, in.value[f], nv, nc);
+                    }
+                }
+                stages.add(new Stage("admit class " + in.classes[c], c, toInts(nv), toDoubles(nc), true));
+            }
+        } else {
+            List<Integer> v = new ArrayList<>();
+            List<Double> co = new ArrayList<>();
+            for (int e = 0; e < keep.length; e++) {
+                v.add(keep[e]);
+                co.add(in.classWeight(in.evictable[e].priority()) * in.evictable[e].value());
+            }
+            for (int f = 0; f < n; f++) {
+                addAdmitTerms(f, in.classWeight(in.priority[f]) * in.value[f], v, co);
+            }
+            stages.add(new Stage("weighted value", -1, toInts(v), toDoubles(co), true));
+        }
+        List<Integer> wv = new ArrayList<>();
+        List<Double> wc = new ArrayList<>();
+        for (int f = 0; f < n; f++) {
+            if (form == Formulation.PATH) {
+                for (int p = 0; p < z[f].length; p++) {
+                    wv.add(z[f][p]);
+                    wc.add(in.candidateWeight[f][p]);
+                }
+            } else if (x[f] >= 0) {
+                for (int l = 0; l < in.links; l++) {
+                    if (y[f][l] >= 0) {
+                        wv.add(y[f][l]);
+                        wc.add(in.linkWeight[l]);
+                    }
+                }
+            }
+        }
+        stages.add(new Stage("path weight", -2, toInts(wv), toDoubles(wc), false));
+        return stages;
+    }
+
+    private void addAdmitTerms(int f, double coef, List<Integer> vars, List<Double> coefs) {
+        if (form == Formulation.PATH) {
+            for (int zv : z[f]) {
+                vars.add(zv);
+                coefs.add(coef);
+            }
+        } else if (x[f] >= 0) {
+            vars.add(x[f]);
+            coefs.add(coef);
+        }
+    }
+
+    /** Variable values for a decoded decision (the greedy start). */
+    double[] hint(PriorityDecoder.Decision d, int varCount) {
+        double[] h = new double[varCount];
+        for (int f = 0; f < in.flowCount(); f++) {
+            int c = d.choice()[f];
+            if (c < 0) {
+                continue;
+            }
+            if (form == Formulation.PATH) {
+                h[z[f][c]] = 1;
+            } else {
+                h[x[f]] = 1;
+                for (int l : in.candidateLinks[f][c]) {
+                    h[y[f][l]] = 1;
+                }
+            }
+        }
+        for (int e = 0; e < keep.length; e++) {
+            h[keep[e]] = d.kept()[e] ? 1 : 0;
+        }
+        return h;
+    }
+
+    /** Runs the stages, each from the previous incumbent, fixing each primary stage at its value before the next. */
+    Solved solve(double[] start, double timeLimitSeconds, long startNanos) {
+        List<Stage> stages = stages();
+        double[] inc = start;
+        double[] stageValue = new double[stages.size()];
+        double[] stageBound = new double[stages.size()];
+        boolean allProven = true;
+        long primaryDone = 0;
+        List<String> notes = new ArrayList<>();
+        for (int s = 0; s < stages.size(); s++) {
+            Stage st = stages.get(s);
+            double val = eval(st, inc);
+            double bound;
+            boolean proven;
+            double trivial = st.maximize() ? AdmissionInstance.positiveSum(st.coefs()) : 0;
+            if (st.vars().length == 0 || Math.abs(val - trivial) <= 1e-9 * Math.max(1, Math.abs(trivial))) {
+                proven = true;
+                bound = val;
+            } else {
+                double remaining = timeLimitSeconds - (System.nanoTime() - startNanos) / 1e9;
+                if (remaining < 0.005) {
+                    proven = false;
+                    bound = trivial;
+                    notes.add("time limit reached before stage '" + st.label() + "'");
+                } else {
+                    MipBackend.Outcome out = backend.optimize(st.vars(), st.coefs(), st.maximize(), remaining, inc);
+                    if (out.values() != null) {
+                        double got = eval(st, out.values());
+                        boolean better = st.maximize() ? got >= val - 1e-9 * Math.max(1, Math.abs(val))
+                                : got <= val + 1e-9 * Math.max(1, Math.abs(val));
+                        if (better) {
+                            inc = out.values();
+                            val = got;
+                        }
+                    }
+                    proven = out.proven();
+                    if (proven) {
+                        bound = val;
+                    } else if (Double.isNaN(out.bound())) {
+                        bound = trivial;
+                    } else {
+                        bound = st.maximize() ? Math.max(val, out.bound()) : Math.min(val, out.bound());
+                    }
+                    if (!proven) {
+                        notes.add("stage '" + st.label() + "' stopped at the time limit");
+                    }
+                }
+            }
+            stageValue[s] = val;
+            stageBound[s] = bound;
+            allProven &= proven;
+            if (s < stages.size() - 1) {
+                double tol = 1e-7 * Math.max(1, Math.abs(val));
+                backend.addConstraint(st.vars(), st.coefs(), val - tol, Double.POSITIVE_INFINITY, "fix_" + s);
+                primaryDone = System.nanoTime();
+            }
+        }
+        if (backend.approximate()) {
+            notes.add("CP-SAT needed rounded coefficients (non-decimal data); optimality is not claimed");
+            allProven = false;
+        }
+        return new Solved(inc, allProven, stageValue, stageBound, stages, primaryDone - startNanos, notes);
+    }
+
+    private static double eval(Stage st, double[] values) {
+        double s = 0;
+        for (int i = 0; i < st.vars().length; i++) {
+            s += st.coefs()[i] * values[st.vars()[i]];
+        }
+        return s;
+    }
+
+    /** Routes per newcomer read from variable values. */
+    Path[] routes(double[] values) {
+        Path[] routes = new Path[in.flowCount()];
+        for (int f = 0; f < routes.length; f++) {
+            if (form == Formulation.PATH) {
+                for (int p = 0; p < z[f].length; p++) {
+                    if (values[z[f][p]] > 0.5) {
+                        routes[f] = in.candidates[f].get(p);
+                    }
+                }
+            } else if (x[f] >= 0 && values[x[f]] > 0.5) {
+                routes[f] = tracePath(f, values);
+            }
+        }
+        return routes;
+    }
+
+    /** A simple source-to-destination path inside the links the arc model selected for f (stray cycles ignored). */
+    private Path tracePath(int f, double[] values) {
+        int s = in.topology.indexOfNode(in.flows[f].source());
+        int t = in.topology.indexOfNode(in.flows[f].destination());
+        int[] via = new int[in.topology.nodeCount()];
+        Arrays.fill(via, -2);
+        via[s] = -1;
+        Deque<Integer> queue = new ArrayDeque<>(List.of(s));
+        while (!queue.isEmpty() && via[t] == -2) {
+            int v = queue.poll();
+            for (int l : in.topology.outLinkIndices(v)) {
+                if (y[f][l] >= 0 && values[y[f][l]] > 0.5) {
+                    int u = in.topology.indexOfNode(in.link(l).target());
+                    if (via[u] == -2) {
+                        via[u] = l;
+                        queue.add(u);
+                    }
+                }
+            }
+        }
+        if (via[t] == -2) {
+            throw new IllegalStateException("arc model selected flow " + in.flows[f].id() + " without a connected path");
+        }
+        Deque<Link> hops = new ArrayDeque<>();
+        for (int v = t; v != s; ) {
+            Link l = in.link(via[v]);
+            hops.addFirst(l);
+            v = in.topology.indexOfNode(l.source());
+        }
+        return new Path(List.copyOf(hops));
+    }
+
+    boolean[] kept(double[] values) {
+        boolean[] k = new boolean[keep.length];
+        for (int e = 0; e < k.length; e++) {
+            k[e] = values[keep[e]] > 0.5;
+        }
+        return k;
+    }
+
+    static int[] toInts(List<Integer> xs) {
+        return xs.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    static double[] toDoubles(List<Double> xs) {
+        return xs.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    private static double[] ones(int n) {
+        double[] o = new double[n];
+        Arrays.fill(o, 1);
+        return o;
+    }
+}

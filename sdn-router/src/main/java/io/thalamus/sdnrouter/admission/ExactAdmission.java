@@ -1,0 +1,94 @@
+package io.thalamus.sdnrouter.admission;
+
+import io.thalamus.network.path.Path;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/** The run shared by the two exact solvers: greedy start, lexicographic stages, result with bounds and gap. */
+final class ExactAdmission {
+
+    private ExactAdmission() {
+    }
+
+    static AdmissionResult solve(String solverName, AdmissionProblem problem, AdmissionModel.Formulation form,
+                                 Supplier<MipBackend> backends, Duration timeLimit, Map<String, String> parameters) {
+        long start = System.nanoTime();
+        AdmissionInstance in = new AdmissionInstance(problem);
+        PriorityDecoder.Decision greedy = new PriorityDecoder(in).decode(new int[in.flowCount()]);
+        try (MipBackend backend = backends.get()) {
+            AdmissionModel model = new AdmissionModel(in, backend, form);
+            double[] hint = model.hint(greedy, backend.variableCount());
+            AdmissionModel.Solved solved = model.solve(hint, timeLimit.toNanos() / 1e9, start);
+            Path[] routes = model.routes(solved.values());
+            boolean[] kept = model.kept(solved.values());
+            Score score = in.score(routes, kept);
+            List<Double> bound = new ArrayList<>();
+            double gap = 0;
+            List<AdmissionModel.Stage> stages = solved.stages();
+            int last = stages.size() - 1;
+            if (in.isStrict()) {
+                double[] pinnedPerClass = new double[in.classes.length];
+                for (AdmittedFlow a : in.pinned) {
+                    pinnedPerClass[in.indexOfClass(a.flow().priority())] += a.flow().value();
+                }
+                boolean open = false;
+                for (int c = 0; c < in.classes.length; c++) {
+                    double b = pinnedPerClass[c];
+                    for (int s = 0; s < last; s++) {
+                        if (stages.get(s).classIndex() == c) {
+                            b += solved.stageBound()[s];
+                        }
+                    }
+                    double v = score.primary()[c];
+                    b = Math.max(b, v);
+                    bound.add(b);
+                    if (!open && b > v + 1e-9 * Math.max(1, b)) {
+                        gap = (b - v) / b;
+                        open = true;
+                    }
+                }
+            } else {
+                double pinnedWeighted = 0;
+                for (AdmittedFlow a : in.pinned) {
+                    pinnedWeighted += in.classWeight(a.flow().priority()) * a.flow().value();
+                }
+                double b = Math.max(pinnedWeighted + solved.stageBound()[0], score.primary()[0]);
+                bound.add(b);
+                gap = (b - score.primary()[0]) / Math.max(b, 1e-12);
+            }
+            if (gap == 0 && solved.stageValue()[last] > 0) {
+                gap = (solved.stageValue()[last] - solved.stageBound()[last]) / solved.stageValue()[last];
+            }
+            AdmissionStatus status = solved.allProven() ? AdmissionStatus.OPTIMAL
+                    : backend.approximate() ? AdmissionStatus.FEASIBLE : AdmissionStatus.TIMED_OUT;
+            Map<String, String> params = new LinkedHashMap<>(parameters);
+            params.put("backend", backend.name());
+            params.put("timeLimitSeconds", Double.toString(timeLimit.toMillis() / 1000.0));
+            params.put("stages", Integer.toString(stages.size()));
+            params.put("primaryMs", Long.toString(solved.primaryDoneNanos() / 1_000_000L));
+            params.put("candidatePathsMs", Long.toString(in.prepareNanos / 1_000_000L));
+            return in.toResult(solverName, status, routes, kept, bound, gap, start, params, solved.notes());
+        }
+    }
+
+    /** The first-stage model (strict: highest class; weighted: the whole weighted value) in LP or MPS text. */
+    static String export(AdmissionProblem problem, AdmissionModel.Formulation form, boolean mps) {
+        AdmissionInstance in = new AdmissionInstance(problem);
+        try (ScipBackend backend = new ScipBackend("SCIP")) {
+            AdmissionModel model = new AdmissionModel(in, backend, form);
+            AdmissionModel.Stage first = model.stages().get(0);
+            backend.setObjective(first.vars(), first.coefs(), true);
+            String c = mps ? "* " : "\\ ";
+            String header = c + "Thalamus admission ILP (" + form.name().toLowerCase(java.util.Locale.ROOT)
+                    + " formulation), topology " + problem.topology().name() + ", " + problem.flows().size()
+                    + " flows, k=" + problem.k() + "\n" + c + "objective: stage 1 of " + problem.mode().label() + " mode ("
+                    + first.label() + "); see docs/admission.md for the later stages\n";
+            return header + (mps ? backend.exportMps() : backend.exportLp());
+        }
+    }
+}

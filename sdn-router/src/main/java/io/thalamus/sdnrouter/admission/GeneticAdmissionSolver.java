@@ -1,0 +1,130 @@
+package io.thalamus.sdnrouter.admission;
+
+import io.jenetics.EliteSelector;
+import io.jenetics.Genotype;
+import io.jenetics.IntegerChromosome;
+import io.jenetics.IntegerGene;
+import io.jenetics.Mutator;
+import io.jenetics.Phenotype;
+import io.jenetics.TournamentSelector;
+import io.jenetics.UniformCrossover;
+import io.jenetics.engine.Engine;
+import io.jenetics.engine.EvolutionInit;
+import io.jenetics.engine.EvolutionResult;
+import io.jenetics.engine.EvolutionStream;
+import io.jenetics.engine.Limits;
+import io.jenetics.util.ISeq;
+import io.jenetics.util.RandomRegistry;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Random;
+
+/**
+ * A genetic algorithm on Jenetics: one integer gene per newcomer, its preferred candidate path (0..k-1)
+ * or k for "deferred" (placed after the rest of its class). Every genotype is decoded by the
+ * {@link PriorityDecoder}, which repairs it into a feasible, maximal answer, and scored lexicographically
+ * (strict) or by weighted value, then shorter paths. The initial population holds the greedy answer
+ * (all genes 0), so the GA is never worse than greedy. Seeded; stopped by a wall-clock budget that
+ * covers the whole solve (candidate paths included) and optionally by a generation count.
+ */
+public final class GeneticAdmissionSolver implements AdmissionSolver {
+
+    private final long seed;
+    private final Duration budget;
+    private final int populationSize;
+    private final long maxGenerations;
+
+    /** Seed 0, 1 s budget, population 40, no generation cap. */
+    public GeneticAdmissionSolver() {
+        this(0, Duration.ofSeconds(1), 40, 0);
+    }
+
+    /**
+     * @param seed           random seed (same seed and generation cap without a binding budget: same answer)
+     * @param budget         wall-clock budget for the whole solve
+     * @param populationSize individuals per generation
+     * @param maxGenerations generation cap, 0 for none
+     */
+    public GeneticAdmissionSolver(long seed, Duration budget, int populationSize, long maxGenerations) {
+        this.seed = seed;
+        this.budget = Objects.requireNonNull(budget, "budget");
+        if (budget.isNegative() || budget.isZero()) {
+            throw new IllegalArgumentException("GA budget must be positive, got " + budget);
+        }
+        if (populationSize < 2) {
+            throw new IllegalArgumentException("population size must be >= 2, got " + populationSize);
+        }
+        if (maxGenerations < 0) {
+            throw new IllegalArgumentException("max generations must be >= 0, got " + maxGenerations);
+        }
+        this.populationSize = populationSize;
+        this.maxGenerations = maxGenerations;
+    }
+
+    @Override
+    public String name() {
+        return "ga";
+    }
+
+    @Override
+    public AdmissionResult solve(AdmissionProblem problem) {
+        long start = System.nanoTime();
+        AdmissionInstance in = new AdmissionInstance(problem);
+        PriorityDecoder decoder = new PriorityDecoder(in);
+        int n = in.flowCount();
+        int k = problem.k();
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("seed", Long.toString(seed));
+        params.put("budgetMs", Long.toString(budget.toMillis()));
+        params.put("population", Integer.toString(populationSize));
+        if (n == 0) {
+            PriorityDecoder.Decision d = decoder.decode(new int[0]);
+            return in.toResult(name(), AdmissionStatus.FEASIBLE, in.routesOf(d.choice()), d.kept(), List.of(),
+                    Double.NaN, start, params, List.of("no newcomers: nothing to evolve"));
+        }
+        long[] generations = {0};
+        Phenotype<IntegerGene, Score> best = RandomRegistry.with(new Random(seed), r -> {
+            Engine<IntegerGene, Score> engine = Engine
+                    .builder((Genotype<IntegerGene> g) -> decoder.decode(preferences(g, k)).score(),
+                            Genotype.of(IntegerChromosome.of(0, k, n)))
+                    .populationSize(populationSize)
+                    .executor(Runnable::run)
+                    .offspringSelector(new TournamentSelector<>(3))
+                    .survivorsSelector(new EliteSelector<>(2))
+                    .alterers(new Mutator<>(Math.min(0.05, 2.0 / n)), new UniformCrossover<>(0.3, 0.2))
+                    .maximizing()
+                    .build();
+            Genotype<IntegerGene> greedy = Genotype.of(IntegerChromosome.of(
+                    java.util.stream.IntStream.range(0, n).mapToObj(i -> IntegerGene.of(0, 0, k)).toList()));
+            Duration left = budget.minusNanos(System.nanoTime() - start);
+            if (left.toMillis() < 1) {
+                left = Duration.ofMillis(1);
+            }
+            EvolutionStream<IntegerGene, Score> stream = engine.stream(EvolutionInit.of(ISeq.of(List.of(greedy)), 1L))
+                    .limit(Limits.byExecutionTime(left));
+            if (maxGenerations > 0) {
+                stream = stream.limit(Limits.byFixedGeneration(maxGenerations));
+            }
+            return stream.peek(er -> generations[0]++).collect(EvolutionResult.toBestPhenotype());
+        });
+        PriorityDecoder.Decision d = decoder.decode(preferences(best.genotype(), k));
+        params.put("generations", Long.toString(generations[0]));
+        return in.toResult(name(), AdmissionStatus.FEASIBLE, in.routesOf(d.choice()), d.kept(), List.of(), Double.NaN,
+                start, params, List.of());
+    }
+
+    private static int[] preferences(Genotype<IntegerGene> g, int k) {
+        IntegerChromosome c = g.chromosome().as(IntegerChromosome.class);
+        int[] p = c.toArray();
+        for (int i = 0; i < p.length; i++) {
+            if (p[i] == k) {
+                p[i] = PriorityDecoder.DEFERRED;
+            }
+        }
+        return p;
+    }
+}
