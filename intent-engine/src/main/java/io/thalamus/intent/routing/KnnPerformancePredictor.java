@@ -1,0 +1,260 @@
+package io.thalamus.intent.routing;
+
+import io.thalamus.models.card.TaskType;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The perceptive part of the router: for a new task, the k past tasks of the same type nearest in standardised
+ * feature space, and per model the mean of log(loss + ε) over those neighbours that ran it (so models are compared
+ * on the same neighbours), turned back into a loss; latency and CPU time likewise as geometric means. Measured
+ * outcomes fed back through {@link #observe} join the memory at once. Ties in distance break by insertion order, so
+ * predictions are deterministic.
+ */
+public final class KnnPerformancePredictor {
+
+    /** Offset inside the logarithm, so that a zero loss stays finite. */
+    static final double EPSILON = 0.01;
+
+    private final Map<TaskType, Memory> memories;
+    private long version;
+
+    /** Past tasks, replaced as a whole on feedback so readers never see a half-appended row. */
+    record Rows(double[][] z, double[][] logLoss, double[][] logLatency, double[][] logCpu) {
+    }
+
+    /** The memory of one task type: models, feature scaling, and past tasks. */
+    static final class Memory {
+        final List<String> models;
+        final double[] mean;
+        final double[] scale;
+        final double[] weight;
+        final int k;
+        volatile Rows rows;
+
+        Memory(List<String> models, int k, double[] mean, double[] scale, double[] weight, Rows rows) {
+            if (k < 1) {
+                throw new IllegalArgumentException("k: must be >= 1, got " + k);
+            }
+            this.k = k;
+            this.models = List.copyOf(models);
+            this.mean = mean;
+            this.scale = scale;
+            this.weight = weight;
+            this.rows = rows;
+        }
+
+        double[] standardise(TaskFeatures f) {
+            if (f.size() != mean.length) {
+                throw new IllegalArgumentException("features: expected " + mean.length + " values, got " + f.size());
+            }
+            double[] out = new double[mean.length];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = weight[i] * (f.value(i) - mean[i]) / scale[i];
+            }
+            return out;
+        }
+    }
+
+    KnnPerformancePredictor(Map<TaskType, Memory> memories, long version) {
+        this.memories = new EnumMap<>(memories);
+        this.version = version;
+    }
+
+    /** Trains on past tasks with every feature weighted 1. */
+    public static KnnPerformancePredictor train(List<TrainingExample> examples, int k) {
+        return train(examples, t -> k, t -> null);
+    }
+
+    /**
+     * Trains on past tasks; models are those named in the examples, per task type in sorted order.
+     * @param weights per task type the weight of each standardised feature in the distance (null = all 1)
+     */
+    public static KnnPerformancePredictor train(List<TrainingExample> examples,
+                                                java.util.function.ToIntFunction<TaskType> ks,
+                                                java.util.function.Function<TaskType, double[]> weights) {
+        Map<TaskType, List<TrainingExample>> byTask = new EnumMap<>(TaskType.class);
+        for (TrainingExample e : examples) {
+            byTask.computeIfAbsent(e.features().task(), t -> new ArrayList<>()).add(e);
+        }
+        Map<TaskType, Memory> memories = new EnumMap<>(TaskType.class);
+        for (Map.Entry<TaskType, List<TrainingExample>> en : byTask.entrySet()) {
+            List<TrainingExample> ex = en.getValue();
+            List<String> models = ex.stream().flatMap(e -> e.loss().keySet().stream()).distinct().sorted().toList();
+            int d = ex.get(0).features().size();
+            double[] mean = new double[d];
+            double[] scale = new double[d];
+            for (TrainingExample e : ex) {
+                for (int i = 0; i < d; i++) {
+                    mean[i] += e.features().value(i) / ex.size();
+                }
+            }
+            for (TrainingExample e : ex) {
+                for (int i = 0; i < d; i++) {
+                    double dv = e.features().value(i) - mean[i];
+                    scale[i] += dv * dv / ex.size();
+                }
+            }
+            for (int i = 0; i < d; i++) {
+                scale[i] = scale[i] > 1e-18 ? Math.sqrt(scale[i]) : 1;
+            }
+            double[] w = weights.apply(en.getKey());
+            if (w == null) {
+                w = new double[d];
+                Arrays.fill(w, 1.0);
+            } else if (w.length != d) {
+                throw new IllegalArgumentException("feature weights of " + en.getKey() + ": expected " + d + ", got " + w.length);
+            }
+            Memory mem = new Memory(models, ks.applyAsInt(en.getKey()), mean, scale, w.clone(), null);
+            int n = ex.size();
+            double[][] z = new double[n][];
+            double[][] ll = new double[n][];
+            double[][] lat = new double[n][];
+            double[][] cpu = new double[n][];
+            for (int r = 0; r < n; r++) {
+                TrainingExample e = ex.get(r);
+                z[r] = mem.standardise(e.features());
+                ll[r] = row(models, e.loss(), v -> Math.log(v + EPSILON));
+                lat[r] = row(models, e.latencyMs(), v -> Math.log(v + 1e-4));
+                cpu[r] = row(models, e.cpuMs(), v -> Math.log(v + 1e-4));
+            }
+            mem.rows = new Rows(z, ll, lat, cpu);
+            memories.put(en.getKey(), mem);
+        }
+        return new KnnPerformancePredictor(memories, 0);
+    }
+
+    private static double[] row(List<String> models, Map<String, Double> values,
+                                java.util.function.DoubleUnaryOperator f) {
+        double[] r = new double[models.size()];
+        for (int i = 0; i < r.length; i++) {
+            Double v = values.get(models.get(i));
+            r[i] = v == null || !Double.isFinite(v) ? Double.NaN : f.applyAsDouble(Math.max(0, v));
+        }
+        return r;
+    }
+
+    /** Number of neighbours used for a task type (0 when unknown). */
+    public int k(TaskType task) {
+        Memory m = memories.get(task);
+        return m == null ? 0 : m.k;
+    }
+
+    /** Increases with every observation; part of every decision's identity. */
+    public synchronized long version() {
+        return version;
+    }
+
+    /** Model ids the predictor has evidence for, for this task type. */
+    public List<String> models(TaskType task) {
+        Memory m = memories.get(task);
+        return m == null ? List.of() : m.models;
+    }
+
+    /** Task types the predictor knows. */
+    public List<TaskType> tasks() {
+        return List.copyOf(memories.keySet());
+    }
+
+    Map<TaskType, Memory> memories() {
+        return memories;
+    }
+
+    /** Estimates for every known model of the task's type; empty when the type was never seen. */
+    public List<ModelEstimate> predict(TaskFeatures features) {
+        Memory mem = memories.get(features.task());
+        if (mem == null) {
+            return List.of();
+        }
+        Rows rows = mem.rows;
+        double[][] z = rows.z();
+        double[][] ll = rows.logLoss();
+        double[][] lat = rows.logLatency();
+        double[][] cpu = rows.logCpu();
+        double[] q = mem.standardise(features);
+        int n = z.length;
+        double[] dist = new double[n];
+        Integer[] order = new Integer[n];
+        for (int r = 0; r < n; r++) {
+            double s = 0;
+            double[] zr = z[r];
+            for (int i = 0; i < q.length; i++) {
+                double d = zr[i] - q[i];
+                s += d * d;
+            }
+            dist[r] = s;
+            order[r] = r;
+        }
+        Arrays.sort(order, (a, b) -> dist[a] != dist[b] ? Double.compare(dist[a], dist[b]) : Integer.compare(a, b));
+        List<ModelEstimate> out = new ArrayList<>(mem.models.size());
+        for (int m = 0; m < mem.models.size(); m++) {
+            double sLoss = 0;
+            double sLat = 0;
+            double sCpu = 0;
+            int used = 0;
+            for (int j = 0; j < n && used < mem.k; j++) {
+                int r = order[j];
+                if (Double.isNaN(ll[r][m])) {
+                    continue;
+                }
+                sLoss += ll[r][m];
+                sLat += Double.isNaN(lat[r][m]) ? 0 : lat[r][m];
+                sCpu += Double.isNaN(cpu[r][m]) ? 0 : cpu[r][m];
+                used++;
+            }
+            if (used == 0) {
+                out.add(new ModelEstimate(mem.models.get(m), Double.NaN, Double.NaN, Double.NaN, 0));
+            } else {
+                out.add(new ModelEstimate(mem.models.get(m), Math.max(0, Math.exp(sLoss / used) - EPSILON),
+                        Math.exp(sLat / used), Math.exp(sCpu / used), used));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Online feedback: the measured outcome of running {@code modelId} on a task joins the memory (as a new past
+     * task that ran that one model).
+     * @throws IllegalArgumentException when the model or task type is unknown to the predictor
+     */
+    public synchronized void observe(TaskFeatures features, String modelId, double loss, double latencyMs, double cpuMs) {
+        Memory mem = memories.get(features.task());
+        if (mem == null) {
+            throw new IllegalArgumentException("feedback: task type " + features.task() + " was never trained");
+        }
+        int m = mem.models.indexOf(modelId);
+        if (m < 0) {
+            throw new IllegalArgumentException("feedback: model '" + modelId + "' unknown for " + features.task()
+                    + "; known: " + mem.models);
+        }
+        if (!(loss >= 0) || !Double.isFinite(loss)) {
+            throw new IllegalArgumentException("feedback: loss must be finite and >= 0, got " + loss);
+        }
+        int models = mem.models.size();
+        double[] ll = new double[models];
+        double[] lat = new double[models];
+        double[] cpu = new double[models];
+        Arrays.fill(ll, Double.NaN);
+        Arrays.fill(lat, Double.NaN);
+        Arrays.fill(cpu, Double.NaN);
+        ll[m] = Math.log(loss + EPSILON);
+        lat[m] = Math.log(Math.max(0, latencyMs) + 1e-4);
+        cpu[m] = Math.log(Math.max(0, cpuMs) + 1e-4);
+        // Newest evidence first among equals: prepend so that ties in distance favour it.
+        Rows old = mem.rows;
+        mem.rows = new Rows(prepend(old.z(), mem.standardise(features)), prepend(old.logLoss(), ll),
+                prepend(old.logLatency(), lat), prepend(old.logCpu(), cpu));
+        version++;
+    }
+
+    private static double[][] prepend(double[][] a, double[] row) {
+        double[][] out = new double[a.length + 1][];
+        out[0] = row;
+        System.arraycopy(a, 0, out, 1, a.length);
+        return out;
+    }
+}

@@ -1,0 +1,89 @@
+package io.thalamus.intent.routing;
+
+import io.thalamus.models.anomaly.AnomalyDetector;
+import io.thalamus.models.card.ModelCard;
+import io.thalamus.models.card.TaskType;
+import io.thalamus.models.evaluation.EventF1;
+import io.thalamus.models.evaluation.ForecastMetrics;
+import io.thalamus.models.forecast.Forecaster;
+import io.thalamus.models.registry.ModelRegistry;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Probe ("landmarker") features: how each candidate model does on the task's own past, which the router may look
+ * at without seeing the future. For a forecast: log MASE of each forecaster on a backtest over the history's last
+ * points (origins n-h, n-2h, n-3h, each forecasting h steps from the data before it). For a detection: the number of
+ * alarm events each detector raises on the second half of the normal prefix when trained on its first half
+ * (alarms there are false by construction). Combined with {@link SeriesFeatures} into one vector.
+ */
+public final class ProbeFeatures {
+
+    private final List<String> forecasters;
+    private final List<Forecaster> forecastModels;
+    private final List<String> detectors;
+    private final List<AnomalyDetector> detectorModels;
+
+    /** Probes with every forecaster and detector of the registry (sorted by id). */
+    public ProbeFeatures(ModelRegistry registry) {
+        this.forecasters = registry.cardsFor(TaskType.FORECAST).stream().map(ModelCard::id).toList();
+        this.forecastModels = forecasters.stream().map(id -> registry.model(id, Forecaster.class)).toList();
+        this.detectors = registry.cardsFor(TaskType.DETECT_ANOMALY).stream().map(ModelCard::id).toList();
+        this.detectorModels = detectors.stream().map(id -> registry.model(id, AnomalyDetector.class)).toList();
+    }
+
+    /** Feature names of a task type, in vector order. */
+    public List<String> names(TaskType task) {
+        List<String> n = new ArrayList<>(SeriesFeatures.NAMES);
+        for (String id : task == TaskType.FORECAST ? forecasters : detectors) {
+            n.add((task == TaskType.FORECAST ? "backtestLogMase:" : "normalAlarms:") + id);
+        }
+        return n;
+    }
+
+    /** Features of a forecasting task. */
+    public TaskFeatures forecast(double[] history, int period, int horizon, double fractionMissing) {
+        double[] base = SeriesFeatures.forecast(history, period, horizon, fractionMissing).values();
+        double[] out = Arrays.copyOf(base, base.length + forecastModels.size());
+        int n = history.length;
+        for (int m = 0; m < forecastModels.size(); m++) {
+            double sum = 0;
+            int used = 0;
+            for (int o = 1; o <= 3; o++) {
+                int origin = n - o * horizon;
+                if (origin < Math.max(2 * period, 24) + 2) {
+                    break;
+                }
+                double[] past = Arrays.copyOf(history, origin);
+                double[] actual = Arrays.copyOfRange(history, origin, origin + horizon);
+                try {
+                    double[] f = forecastModels.get(m).forecast(past, period, horizon);
+                    double mase = ForecastMetrics.mase(past, period, actual, f);
+                    if (Double.isFinite(mase)) {
+                        sum += Math.log(mase + 0.01);
+                        used++;
+                    }
+                } catch (IllegalArgumentException e) {
+                    // a constant stretch has no MASE scale: that origin gives no evidence
+                }
+            }
+            out[base.length + m] = used == 0 ? 0 : sum / used;
+        }
+        return new TaskFeatures(TaskType.FORECAST, out);
+    }
+
+    /** Features of a detection task. */
+    public TaskFeatures anomaly(double[] series, int period, int trainLength, double fractionMissing) {
+        double[] base = SeriesFeatures.anomaly(series, period, trainLength, fractionMissing).values();
+        double[] out = Arrays.copyOf(base, base.length + detectorModels.size());
+        double[] prefix = Arrays.copyOf(series, trainLength);
+        int half = trainLength / 2;
+        for (int m = 0; m < detectorModels.size(); m++) {
+            boolean[] flags = detectorModels.get(m).detect(prefix, period, Math.max(2, half));
+            out[base.length + m] = Math.log1p(EventF1.score(flags, List.of()).events());
+        }
+        return new TaskFeatures(TaskType.DETECT_ANOMALY, out);
+    }
+}
