@@ -102,17 +102,19 @@ public final class IntentEngine implements AutoCloseable {
         this.twin = ownTwin;
         this.schema = new IntentSchema();
         this.validator = new IntentValidator(schema, twin::topology);
-        this.chooser = b.chooser;
         this.history = new LinkHistory(b.historyWindows);
+        this.chooser = b.chooserFactory != null ? b.chooserFactory.apply(history, twin::topology) : b.chooser;
         SdnController controller = b.controller != null ? b.controller : new TwinController(ownTwin);
         this.controllerIsTwin = controller instanceof TwinController;
         this.install = new InstallTask(controller, controllerIsTwin ? r -> { } : ownTwin::install);
         executors = new EnumMap<>(TaskType.class);
-        executors.put(TaskType.FORECAST, new ForecastTask(history, b.forecasters::get));
+        executors.put(TaskType.FORECAST, new ForecastTask(history, id -> b.forecasters.containsKey(id)
+                ? b.forecasters.get(id) : b.forecasterLookup.apply(id)));
         executors.put(TaskType.ADMIT, new AdmitTask(b.admission::get));
         executors.put(TaskType.ROUTE, new RouteTask(b.policies::get));
         executors.put(TaskType.WHAT_IF, new WhatIfTask());
-        executors.put(TaskType.DETECT, new DetectTask(history, b.detectors::get));
+        executors.put(TaskType.DETECT, new DetectTask(history, id -> b.detectors.containsKey(id)
+                ? b.detectors.get(id) : b.detectorLookup.apply(id)));
         executors.put(TaskType.ASSURE, new AssureTask());
         executors.put(TaskType.INSTALL, install);
         this.assurancePeriodMs = b.assurancePeriodMs;
@@ -577,12 +579,15 @@ public final class IntentEngine implements AutoCloseable {
         private final IntentLog log;
         private final Topology topology;
         private ModelChooser chooser = new DefaultModelChooser();
+        private java.util.function.BiFunction<LinkHistory, java.util.function.Supplier<Topology>, ModelChooser> chooserFactory;
         private SdnController controller;
         private RoutingFunction reconverge = RoutingFunction.shortestPath();
         private final Map<String, AdmissionStrategy> admission = new HashMap<>();
         private final Map<String, RoutingFunction> policies = new HashMap<>();
         private final Map<String, SeriesForecaster> forecasters = new HashMap<>();
         private final Map<String, SeriesDetector> detectors = new HashMap<>();
+        private Function<String, SeriesForecaster> forecasterLookup = id -> null;
+        private Function<String, SeriesDetector> detectorLookup = id -> null;
         private Clock clock = Clock.systemUTC();
         private long assurancePeriodMs = 1000;
         private int historyWindows = 288;
@@ -592,8 +597,8 @@ public final class IntentEngine implements AutoCloseable {
             this.topology = topology;
             admission.put("greedy-admission", AdmissionStrategy.greedy());
             policies.put("shortest", RoutingFunction.shortestPath());
-            forecasters.put("ewma-forecaster", SeriesForecaster.ewma());
-            detectors.put("robust-zscore", SeriesDetector.robustZ());
+            forecasters.put("forecast.ewma", SeriesForecaster.ewma());
+            detectors.put("anomaly.robust-z", SeriesDetector.robustZ());
         }
 
         /** The model router (default: {@link DefaultModelChooser}). */
@@ -635,6 +640,24 @@ public final class IntentEngine implements AutoCloseable {
         /** Registers a detector under a model id. */
         public Builder detector(String modelId, SeriesDetector d) {
             detectors.put(modelId, d);
+            return this;
+        }
+
+        /** Looks up forecasters by model id when none was registered under that id (e.g. from the model registry). */
+        public Builder forecasters(Function<String, SeriesForecaster> lookup) {
+            this.forecasterLookup = lookup;
+            return this;
+        }
+
+        /** Looks up detectors by model id when none was registered under that id. */
+        public Builder detectors(Function<String, SeriesDetector> lookup) {
+            this.detectorLookup = lookup;
+            return this;
+        }
+
+        /** The model router, given the engine's link history and topology once they exist. */
+        public Builder chooserFactory(java.util.function.BiFunction<LinkHistory, java.util.function.Supplier<Topology>, ModelChooser> factory) {
+            this.chooserFactory = factory;
             return this;
         }
 

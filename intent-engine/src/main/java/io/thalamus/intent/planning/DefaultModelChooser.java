@@ -7,9 +7,9 @@ import java.util.List;
 
 /**
  * The documented default per task type, used when no model router is configured (docs/intents.md):
- * forecast → {@code ewma-forecaster}, admit → {@code greedy-admission} ({@code ilp-admission} when the
+ * forecast → {@code forecast.ewma}, admit → {@code greedy-admission} ({@code ilp-admission} when the
  * intent asks for the ILP), route → the policy the intent names, what-if → {@code flow-level-twin},
- * detect → {@code robust-zscore}, assure → {@code zone-of-tolerance}, install → {@code twin-controller}.
+ * detect → {@code anomaly.robust-z}, assure → {@code qos.zone-of-tolerance}, install → {@code twin-controller}.
  */
 public final class DefaultModelChooser implements ModelChooser {
 
@@ -19,13 +19,13 @@ public final class DefaultModelChooser implements ModelChooser {
     @Override
     public ModelDecision choose(Intent intent, Task task) {
         String model = switch (task.type()) {
-            case FORECAST -> "ewma-forecaster";
+            case FORECAST -> "forecast.ewma";
             case ADMIT -> intent.spec() instanceof IntentSpec.AdmitFlows a && "ilp".equals(a.solver())
                     ? "ilp-admission" : "greedy-admission";
             case ROUTE -> intent.spec() instanceof IntentSpec.RoutingPolicy r ? r.policy() + "-policy" : "shortest-policy";
             case WHAT_IF -> "flow-level-twin";
-            case DETECT -> "robust-zscore";
-            case ASSURE -> "zone-of-tolerance";
+            case DETECT -> "anomaly.robust-z";
+            case ASSURE -> "qos.zone-of-tolerance";
             case INSTALL -> "twin-controller";
         };
         return new ModelDecision(task.index(), task.type(), model, ROUTER,
