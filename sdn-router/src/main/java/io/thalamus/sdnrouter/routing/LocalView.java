@@ -1,0 +1,133 @@
+package io.thalamus.sdnrouter.routing;
+
+/**
+ * What a node knows when it forwards one packet: its own position, its neighbours' positions and
+ * link weights, and the packet header (source and destination positions, which neighbours the
+ * packet already visited, and the neighbour it first arrived from). Neighbours are addressed by
+ * slot, 0..{@link #neighbourCount()}-1.
+ */
+public final class LocalView {
+
+    private final RoutingGraph graph;
+    private final int source;
+    private final int current;
+    private final int destination;
+    private final int arrivedFrom;
+    private final boolean[] visited;
+
+    /**
+     * @param visited     per node index, whether the packet has been there (read, never written)
+     * @param arrivedFrom node the packet came from when it first reached {@code current}, or -1 at the source
+     */
+    public LocalView(RoutingGraph graph, int source, int current, int destination, int arrivedFrom, boolean[] visited) {
+        this.graph = graph;
+        this.source = source;
+        this.current = current;
+        this.destination = destination;
+        this.arrivedFrom = arrivedFrom;
+        this.visited = visited;
+    }
+
+    public int source() {
+        return source;
+    }
+
+    public int current() {
+        return current;
+    }
+
+    public int destination() {
+        return destination;
+    }
+
+    /** The range R distances are normalised by. */
+    public double range() {
+        return graph.range();
+    }
+
+    public int neighbourCount() {
+        return graph.degree(current);
+    }
+
+    /** Node index of the neighbour in {@code slot}. */
+    public int neighbour(int slot) {
+        return graph.neighbour(current, slot);
+    }
+
+    public double linkWeight(int slot) {
+        return graph.weight(current, slot);
+    }
+
+    /** Whether the packet already visited the neighbour in {@code slot}. */
+    public boolean visited(int slot) {
+        return visited[graph.neighbour(current, slot)];
+    }
+
+    /** Slot of the neighbour the packet first arrived from, or -1 at the source. */
+    public int arrivedFromSlot() {
+        return arrivedFrom < 0 ? -1 : graph.slotOf(current, arrivedFrom);
+    }
+
+    /** Planar distance from the source to the destination. */
+    public double sourceToDestination() {
+        return graph.distance(source, destination);
+    }
+
+    /** Planar distance from the source to this node. */
+    public double sourceToCurrent() {
+        return graph.distance(source, current);
+    }
+
+    /** Planar distance from this node to the destination. */
+    public double currentToDestination() {
+        return graph.distance(current, destination);
+    }
+
+    /** Planar distance from the source to the neighbour in {@code slot}. */
+    public double sourceToNeighbour(int slot) {
+        return graph.distance(source, neighbour(slot));
+    }
+
+    /** Planar distance from the neighbour in {@code slot} to the destination. */
+    public double neighbourToDestination(int slot) {
+        return graph.distance(neighbour(slot), destination);
+    }
+
+    /** Planar distance from this node to the neighbour in {@code slot}. */
+    public double currentToNeighbour(int slot) {
+        return graph.distance(current, neighbour(slot));
+    }
+    public double sourceX() {
+        return graph.x(source);
+    }
+
+    public double sourceY() {
+        return graph.y(source);
+    }
+
+    public double currentX() {
+        return graph.x(current);
+    }
+
+    public double currentY() {
+        return graph.y(current);
+    }
+
+    public double destinationX() {
+        return graph.x(destination);
+    }
+
+    public double destinationY() {
+        return graph.y(destination);
+    }
+
+    /** Planar x of the neighbour in {@code slot}. */
+    public double neighbourX(int slot) {
+        return graph.x(neighbour(slot));
+    }
+
+    /** Planar y of the neighbour in {@code slot}. */
+    public double neighbourY(int slot) {
+        return graph.y(neighbour(slot));
+    }
+}

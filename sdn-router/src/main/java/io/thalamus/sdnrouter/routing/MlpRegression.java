@@ -1,0 +1,144 @@
+package io.thalamus.sdnrouter.routing;
+
+import java.util.SplittableRandom;
+
+/**
+ * Least-squares regression for {@link Mlp}: the mean-squared-error loss and its exact gradient,
+ * seeded initialisation and mini-batch Adam. Everything is single-threaded plain double
+ * arithmetic, so the same seed gives bit-identical parameters on every JVM.
+ */
+public final class MlpRegression {
+
+    private MlpRegression() {
+    }
+
+    /** Optimiser settings. */
+    public record Settings(int epochs, int batchSize, double learningRate) {
+        public Settings {
+            if (epochs < 0 || batchSize < 1 || !(learningRate > 0)) {
+                throw new IllegalArgumentException("epochs must be >= 0, batchSize >= 1, learningRate > 0; got "
+                        + epochs + ", " + batchSize + ", " + learningRate);
+            }
+        }
+    }
+
+    /**
+     * Glorot-uniform weights and zero biases. Uses only uniform draws and a square root (correctly
+     * rounded), so it is reproducible everywhere.
+     */
+    public static double[] initialParameters(int inputs, int hidden, SplittableRandom random) {
+        double[] p = new double[Mlp.parameterCount(inputs, hidden)];
+        double limit1 = Math.sqrt(6.0 / (inputs + hidden));
+        int k = 0;
+        for (int i = 0; i < hidden * inputs; i++) {
+            p[k++] = (2 * random.nextDouble() - 1) * limit1;
+        }
+        k += hidden;
+        double limit2 = Math.sqrt(6.0 / (hidden + 1));
+        for (int h = 0; h < hidden; h++) {
+            p[k++] = (2 * random.nextDouble() - 1) * limit2;
+        }
+        return p;
+    }
+
+    /**
+     * Mean squared error over the samples {@code order[from..to)} and, into {@code gradient}
+     * (overwritten), its gradient with respect to the flat parameters.
+     */
+    public static double lossAndGradient(int inputs, int hidden, double slope, double[] p,
+                                         double[][] x, double[] y, int[] order, int from, int to, double[] gradient) {
+        java.util.Arrays.fill(gradient, 0);
+        int b1 = hidden * inputs;
+        int w2 = b1 + hidden;
+        int b2 = w2 + hidden;
+        double[] a = new double[hidden];
+        double loss = 0;
+        int count = to - from;
+        for (int n = from; n < to; n++) {
+            int idx = order[n];
+            double[] xi = x[idx];
+            double out = p[b2];
+            int k = 0;
+            for (int h = 0; h < hidden; h++) {
+                double s = p[b1 + h];
+                for (int i = 0; i < inputs; i++) {
+                    s += p[k++] * xi[i];
+                }
+                a[h] = s;
+                out += p[w2 + h] * (s > 0 ? s : slope * s);
+            }
+            double err = out - y[idx];
+            loss += err * err;
+            double delta = 2 * err / count;
+            gradient[b2] += delta;
+            k = 0;
+            for (int h = 0; h < hidden; h++) {
+                double s = a[h];
+                gradient[w2 + h] += delta * (s > 0 ? s : slope * s);
+                double da = delta * p[w2 + h] * (s > 0 ? 1 : slope);
+                gradient[b1 + h] += da;
+                for (int i = 0; i < inputs; i++) {
+                    gradient[k++] += da * xi[i];
+                }
+            }
+        }
+        return loss / count;
+    }
+
+    /** Mean squared error of a network over a data set. */
+    public static double loss(Mlp network, double[][] x, double[] y) {
+        double loss = 0;
+        for (int i = 0; i < x.length; i++) {
+            double e = network.output(x[i]) - y[i];
+            loss += e * e;
+        }
+        return x.length == 0 ? 0 : loss / x.length;
+    }
+
+    /**
+     * Mini-batch Adam (β1 0.9, β2 0.999) from {@code start}; samples are reshuffled every epoch
+     * with {@code random}. Returns the new parameters; {@code start} is not changed.
+     */
+    public static double[] fit(int inputs, int hidden, double slope, double[] start, double[][] x, double[] y,
+                               Settings settings, SplittableRandom random) {
+        if (x.length != y.length) {
+            throw new IllegalArgumentException("inputs and targets differ in length: " + x.length + " vs " + y.length);
+        }
+        double[] p = start.clone();
+        if (x.length == 0) {
+            return p;
+        }
+        double[] g = new double[p.length];
+        double[] m = new double[p.length];
+        double[] v = new double[p.length];
+        int[] order = new int[x.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        double beta1 = 0.9;
+        double beta2 = 0.999;
+        double pow1 = 1;
+        double pow2 = 1;
+        for (int epoch = 0; epoch < settings.epochs(); epoch++) {
+            for (int i = order.length - 1; i > 0; i--) {
+                int j = random.nextInt(i + 1);
+                int tmp = order[i];
+                order[i] = order[j];
+                order[j] = tmp;
+            }
+            for (int from = 0; from < order.length; from += settings.batchSize()) {
+                int to = Math.min(order.length, from + settings.batchSize());
+                lossAndGradient(inputs, hidden, slope, p, x, y, order, from, to, g);
+                pow1 *= beta1;
+                pow2 *= beta2;
+                double lr = settings.learningRate() * Math.sqrt(1 - pow2) / (1 - pow1);
+                for (int k = 0; k < p.length; k++) {
+                    m[k] = beta1 * m[k] + (1 - beta1) * g[k];
+                    v[k] = beta2 * v[k] + (1 - beta2) * g[k] * g[k];
+                    p[k] -= lr * m[k] / (Math.sqrt(v[k]) + 1e-8);
+                }
+            }
+        }
+        return p;
+    }
+}

@@ -1,0 +1,178 @@
+package io.thalamus.sdnrouter.routing;
+
+import io.thalamus.network.topology.Topology;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Trains a {@link LearnedLocalPolicy} from one seed graph, after the single-graph paper: take a
+ * unit-disk graph (N = 50, density 5 by default; its largest component), one destination (the
+ * node nearest the middle of the square) and a few sources spread around it (farthest-point
+ * choice), and turn every node on their shortest paths into samples, one per neighbour u with
+ * target d(v,u)/R + (shortest remaining length from u)/R. Fit a small MLP on them, then refine
+ * on-policy (DAgger-style): roll the current policy out between random pairs of the same seed
+ * graph, label every state it reaches with the same shortest-path targets, add, refit. Seeded and
+ * single-threaded: the same config gives the same network bit for bit.
+ */
+public final class PolicyTrainer {
+
+    private final TrainingConfig config;
+
+    public PolicyTrainer(TrainingConfig config) {
+        this.config = config;
+    }
+
+    public TrainingConfig config() {
+        return config;
+    }
+
+    /** Trains and measures the policy described by the configuration. */
+    public LearnedLocalPolicy train() {
+        Topology seedGraph = UnitDiskGraphs.generate(config.nodes(), config.density(), config.range(), config.seed());
+        RoutingGraph g = RoutingGraph.of(seedGraph.largestComponent(), config.range());
+        double side = UnitDiskGraphs.side(config.nodes(), config.density(), config.range());
+        int destination = nearestTo(g, side / 2, side / 2);
+        List<Integer> sources = chooseSources(g, destination, config.sources());
+
+        SplittableRandom random = new SplittableRandom(config.seed());
+        SplittableRandom initRandom = random.split();
+        SplittableRandom shuffleRandom = random.split();
+        SplittableRandom pairRandom = random.split();
+
+        Samples samples = new Samples(config.features().count());
+        RoutingGraph.AllPairs sp = g.shortestPaths();
+        for (int s : sources) {
+            for (int v = s; v != destination; v = sp.nextHop()[destination][v]) {
+                addNeighbours(g, s, v, destination, samples);
+            }
+        }
+        int inputs = config.features().count();
+        double[] params = MlpRegression.initialParameters(inputs, config.hidden(), initRandom);
+        params = MlpRegression.fit(inputs, config.hidden(), config.leakySlope(), params, samples.x(), samples.y(),
+                new MlpRegression.Settings(config.epochs(), config.batchSize(), config.learningRate()), shuffleRandom);
+
+        int n = g.nodeCount();
+        for (int round = 0; round < config.refinementRounds() && n > 1; round++) {
+            LearnedLocalPolicy current = policy(params, null);
+            PacketWalker walker = new PacketWalker(g, current);
+            for (int k = 0; k < config.refinementPairs(); k++) {
+                int s = pairRandom.nextInt(n);
+                int t = pairRandom.nextInt(n - 1);
+                if (t >= s) {
+                    t++;
+                }
+                Walk walk = walker.walk(s, t);
+                int[] nodes = walk.nodes();
+                int last = walk.delivered() ? nodes.length - 1 : nodes.length;
+                for (int i = 0; i < last; i++) {
+                    addNeighbours(g, s, nodes[i], t, samples);
+                }
+            }
+            params = MlpRegression.fit(inputs, config.hidden(), config.leakySlope(), params, samples.x(), samples.y(),
+                    new MlpRegression.Settings(config.refinementEpochs(), config.batchSize(), config.learningRate()), shuffleRandom);
+        }
+
+        LearnedLocalPolicy trained = policy(params, null);
+        double loss = MlpRegression.loss(trained.network(), samples.x(), samples.y());
+        ModelCard card = new ModelCard(config, g.id(destination), sources.stream().map(g::id).toList(),
+                samples.size(), loss, validate(trained));
+        return policy(params, card);
+    }
+
+    private LearnedLocalPolicy policy(double[] params, ModelCard card) {
+        return new LearnedLocalPolicy(config.features(),
+                Mlp.of(config.features().count(), config.hidden(), config.leakySlope(), params), card);
+    }
+
+    private ModelCard.Validation validate(LearnedLocalPolicy policy) {
+        if (config.validationGraphs() == 0) {
+            return null;
+        }
+        long validationSeed = config.seed() + 1;
+        UnitDiskSetting setting = new UnitDiskSetting(config.nodes(), config.density(), config.validationGraphs());
+        PolicyEvaluator.Report report = new PolicyEvaluator(List.of(policy, new GreedyForwardingPolicy()))
+                .unitDisk(List.of(setting), validationSeed);
+        RoutingMetrics learned = report.overall().get(policy.name());
+        RoutingMetrics greedy = report.overall().get("greedy");
+        return new ModelCard.Validation(setting.label() + ", " + setting.graphs() + " graphs, seed " + validationSeed,
+                learned.pairs(), learned.accuracy(), learned.missRate(), greedy.accuracy(), greedy.missRate());
+    }
+
+    private void addNeighbours(RoutingGraph g, int s, int v, int t, Samples samples) {
+        double r = g.range();
+        double[][] distance = g.shortestPaths().distance();
+        for (int slot = 0; slot < g.degree(v); slot++) {
+            int u = g.neighbour(v, slot);
+            double remaining = distance[t][u];
+            if (remaining == Double.POSITIVE_INFINITY) {
+                continue;
+            }
+            double[] features = new double[config.features().count()];
+            config.features().fill(g, s, v, u, t, features);
+            samples.add(features, (g.weight(v, slot) + remaining) / r);
+        }
+    }
+
+    private static int nearestTo(RoutingGraph g, double x, double y) {
+        int best = 0;
+        double bestD = Double.POSITIVE_INFINITY;
+        for (int v = 0; v < g.nodeCount(); v++) {
+            double d = Math.hypot(g.x(v) - x, g.y(v) - y);
+            if (d < bestD) {
+                bestD = d;
+                best = v;
+            }
+        }
+        return best;
+    }
+
+    /** Farthest-point choice: each next source is as far as possible from the destination and the sources so far. */
+    static List<Integer> chooseSources(RoutingGraph g, int destination, int count) {
+        List<Integer> chosen = new ArrayList<>();
+        double[] nearest = new double[g.nodeCount()];
+        for (int v = 0; v < nearest.length; v++) {
+            nearest[v] = g.distance(v, destination);
+        }
+        while (chosen.size() < Math.min(count, g.nodeCount() - 1)) {
+            int best = -1;
+            for (int v = 0; v < nearest.length; v++) {
+                if (v != destination && !chosen.contains(v) && (best < 0 || nearest[v] > nearest[best])) {
+                    best = v;
+                }
+            }
+            chosen.add(best);
+            for (int v = 0; v < nearest.length; v++) {
+                nearest[v] = Math.min(nearest[v], g.distance(v, best));
+            }
+        }
+        return chosen;
+    }
+
+    /** A growable training set. */
+    private static final class Samples {
+        private final List<double[]> x = new ArrayList<>();
+        private final List<Double> y = new ArrayList<>();
+
+        Samples(int features) {
+        }
+
+        void add(double[] features, double target) {
+            x.add(features);
+            y.add(target);
+        }
+
+        int size() {
+            return x.size();
+        }
+
+        double[][] x() {
+            return x.toArray(new double[0][]);
+        }
+
+        double[] y() {
+            return y.stream().mapToDouble(Double::doubleValue).toArray();
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package io.thalamus.sdnrouter.routing;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class UnitDiskSettingTest {
+
+    @Test
+    void gridSeedsAreReproducibleAndDistinctPerGraph() {
+        assertThat(UnitDiskGraphs.graphSeed(1, 50, 5, 0)).isEqualTo(UnitDiskGraphs.graphSeed(1, 50, 5, 0))
+                .isNotEqualTo(UnitDiskGraphs.graphSeed(1, 50, 5, 1))
+                .isNotEqualTo(UnitDiskGraphs.graphSeed(1, 50, 4, 0))
+                .isNotEqualTo(UnitDiskGraphs.graphSeed(2, 50, 5, 0));
+        assertThat(UnitDiskGraphs.generate(30, 4, 9).nodes()).isEqualTo(UnitDiskGraphs.generate(30, 4, 9).nodes());
+    }
+
+    @Test
+    void standardGridIsFourSizesTimesFourDensities() {
+        assertThat(UnitDiskSetting.standardGrid()).hasSize(16)
+                .contains(new UnitDiskSetting(10, 2, 10), new UnitDiskSetting(100, 5, 10))
+                .allMatch(s -> s.graphs() == 10);
+        assertThat(new UnitDiskSetting(50, 5, 1).label()).isEqualTo("N=50 density=5");
+        assertThat(new UnitDiskSetting(50, 2.5, 1).label()).isEqualTo("N=50 density=2.5");
+    }
+
+    @Test
+    void parsesAndRejectsSettingLists() {
+        assertThat(UnitDiskSetting.parseList("10:2:3, 100:5:1"))
+                .containsExactly(new UnitDiskSetting(10, 2, 3), new UnitDiskSetting(100, 5, 1));
+        assertThatThrownBy(() -> UnitDiskSetting.parseList("50:5")).hasMessageContaining("'50:5' is not N:DENSITY:COUNT");
+        assertThatThrownBy(() -> UnitDiskSetting.parseList("50:x:3")).hasMessageContaining("with numbers");
+        assertThatThrownBy(() -> UnitDiskSetting.parseList("1:5:3")).hasMessageContaining("nodes >= 2");
+    }
+}
