@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             ServeCommand.class,
             TopologyCommand.class,
+            LabCommand.class,
         })
 public final class ThalamusCli implements Runnable {
 

@@ -2,7 +2,6 @@ package io.thalamus.sdnrouter.admission;
 
 import io.thalamus.network.flow.Flow;
 import io.thalamus.network.path.Path;
-import io.thalamus.network.path.ShortestPaths;
 import io.thalamus.network.topology.Link;
 import io.thalamus.network.topology.Topology;
 
@@ -49,7 +48,10 @@ final class AdmissionInstance {
     final long prepareNanos;
 
     @SuppressWarnings("unchecked")
-    AdmissionInstance(AdmissionProblem problem) {
+    AdmissionInstance(AdmissionProblem problem, CandidatePaths paths) {
+        if (!paths.matches(problem)) {
+            throw new IllegalArgumentException("candidate paths were computed for another problem (topology, flows or k differ)");
+        }
         long t0 = System.nanoTime();
         this.problem = problem;
         this.topology = problem.topology();
@@ -74,16 +76,13 @@ final class AdmissionInstance {
         this.candidates = new List[n];
         this.candidateLinks = new int[n][][];
         this.candidateWeight = new double[n][];
-        ShortestPaths sp = new ShortestPaths(topology);
-        Map<String, List<Path>> byPair = new HashMap<>();
         for (int f = 0; f < n; f++) {
             Flow flow = flows[f];
             bandwidth[f] = flow.bandwidthBps();
             value[f] = flow.value();
             priority[f] = flow.priority();
             classOf[f] = classIndex.get(flow.priority());
-            List<Path> c = byPair.computeIfAbsent(flow.source() + "\u0000" + flow.destination(),
-                    key -> sp.kShortest(flow.source(), flow.destination(), problem.k()));
+            List<Path> c = paths.of(f);
             candidates[f] = c;
             candidateLinks[f] = new int[c.size()][];
             candidateWeight[f] = new double[c.size()];
@@ -119,7 +118,7 @@ final class AdmissionInstance {
             evictableLinks[e] = linkIndices(evictablePath[e]);
             evictableClassOf[e] = classIndex.get(evictable[e].priority());
         }
-        this.prepareNanos = System.nanoTime() - t0;
+        this.prepareNanos = System.nanoTime() - t0 + paths.computeMillis() * 1_000_000L;
     }
 
     int flowCount() {

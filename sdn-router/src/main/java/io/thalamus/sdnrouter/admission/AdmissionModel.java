@@ -28,9 +28,12 @@ final class AdmissionModel {
     }
 
     /** The outcome of all stages. */
-    record Solved(double[] values, boolean allProven, double[] stageValue, double[] stageBound, List<Stage> stages,
+    record Solved(double[] values, boolean primaryProven, boolean secondaryClosed, double[] stageValue, double[] stageBound, List<Stage> stages,
                   long primaryDoneNanos, List<String> notes) {
     }
+
+    /** Relative gap at which the secondary (path weight) stage stops; primary stages are solved exactly. */
+    static final double SECONDARY_GAP = 1e-4;
 
     private final AdmissionInstance in;
     private final MipBackend backend;
@@ -247,25 +250,90 @@ final class AdmissionModel {
 
     /** Variable values for a decoded decision (the greedy start). */
     double[] hint(PriorityDecoder.Decision d, int varCount) {
+        return encode(in.routesOf(d.choice()), d.kept(), varCount);
+    }
+
+    /** Variable values for routes per newcomer (null = rejected) and kept flags. */
+    double[] encode(Path[] routes, boolean[] kept, int varCount) {
         double[] h = new double[varCount];
         for (int f = 0; f < in.flowCount(); f++) {
-            int c = d.choice()[f];
-            if (c < 0) {
+            if (routes[f] == null) {
                 continue;
             }
             if (form == Formulation.PATH) {
+                int c = in.candidates[f].indexOf(routes[f]);
                 h[z[f][c]] = 1;
             } else {
                 h[x[f]] = 1;
-                for (int l : in.candidateLinks[f][c]) {
+                for (int l : in.linkIndices(routes[f])) {
                     h[y[f][l]] = 1;
                 }
             }
         }
         for (int e = 0; e < keep.length; e++) {
-            h[keep[e]] = d.kept()[e] ? 1 : 0;
+            h[keep[e]] = kept[e] ? 1 : 0;
         }
         return h;
+    }
+
+    /**
+     * Completes a solution: every evicted flow that fits again is kept, then every rejected newcomer that fits
+     * on a candidate path is admitted, classes highest first. Only adds, so it keeps every constraint and
+     * every stage fix; it changes nothing in a proven-optimal answer and repairs what a time-limited stage
+     * left out (a stage optimises its own class only).
+     */
+    double[] complete(double[] values) {
+        Path[] routes = routes(values);
+        boolean[] kept = kept(values);
+        double[] load = in.pinnedLoad.clone();
+        for (int e = 0; e < kept.length; e++) {
+            if (kept[e]) {
+                for (int l : in.evictableLinks[e]) {
+                    load[l] += in.evictable[e].bandwidthBps();
+                }
+            }
+        }
+        for (int f = 0; f < routes.length; f++) {
+            if (routes[f] != null) {
+                for (int l : in.linkIndices(routes[f])) {
+                    load[l] += in.bandwidth[f];
+                }
+            }
+        }
+        for (int e = 0; e < kept.length; e++) {
+            if (!kept[e] && fits(load, in.evictableLinks[e], in.evictable[e].bandwidthBps())) {
+                kept[e] = true;
+                for (int l : in.evictableLinks[e]) {
+                    load[l] += in.evictable[e].bandwidthBps();
+                }
+            }
+        }
+        for (int c = 0; c < in.classes.length; c++) {
+            for (int f = 0; f < routes.length; f++) {
+                if (in.classOf[f] != c || routes[f] != null) {
+                    continue;
+                }
+                for (int p = 0; p < in.candidateLinks[f].length; p++) {
+                    if (fits(load, in.candidateLinks[f][p], in.bandwidth[f])) {
+                        routes[f] = in.candidates[f].get(p);
+                        for (int l : in.candidateLinks[f][p]) {
+                            load[l] += in.bandwidth[f];
+                        }
+                        break;
+                    }
+                }
+            }
+        }
+        return encode(routes, kept, values.length);
+    }
+
+    private boolean fits(double[] load, int[] links, double b) {
+        for (int l : links) {
+            if (load[l] + b > in.capacity[l] * (1 + 1e-12)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Runs the stages, each from the previous incumbent, fixing each primary stage at its value before the next. */
@@ -275,6 +343,7 @@ final class AdmissionModel {
         double[] stageValue = new double[stages.size()];
         double[] stageBound = new double[stages.size()];
         boolean allProven = true;
+        boolean secondaryClosed = true;
         long primaryDone = 0;
         List<String> notes = new ArrayList<>();
         for (int s = 0; s < stages.size(); s++) {
@@ -293,13 +362,16 @@ final class AdmissionModel {
                     bound = trivial;
                     notes.add("time limit reached before stage '" + st.label() + "'");
                 } else {
-                    MipBackend.Outcome out = backend.optimize(st.vars(), st.coefs(), st.maximize(), remaining, inc);
+                    boolean secondary = s == stages.size() - 1;
+                    MipBackend.Outcome out = backend.optimize(st.vars(), st.coefs(), st.maximize(), remaining, inc,
+                            secondary ? SECONDARY_GAP : 0);
                     if (out.values() != null) {
-                        double got = eval(st, out.values());
+                        double[] completed = complete(out.values());
+                        double got = eval(st, completed);
                         boolean better = st.maximize() ? got >= val - 1e-9 * Math.max(1, Math.abs(val))
                                 : got <= val + 1e-9 * Math.max(1, Math.abs(val));
                         if (better) {
-                            inc = out.values();
+                            inc = completed;
                             val = got;
                         }
                     }
@@ -311,14 +383,21 @@ final class AdmissionModel {
                     } else {
                         bound = st.maximize() ? Math.max(val, out.bound()) : Math.min(val, out.bound());
                     }
-                    if (!proven) {
+                    if (!proven && s < stages.size() - 1) {
                         notes.add("stage '" + st.label() + "' stopped at the time limit");
                     }
                 }
             }
             stageValue[s] = val;
             stageBound[s] = bound;
-            allProven &= proven;
+            if (s < stages.size() - 1) {
+                allProven &= proven;
+            } else {
+                secondaryClosed = proven || Math.abs(val - bound) <= SECONDARY_GAP * Math.max(1e-12, Math.abs(val)) * 1.0001;
+                if (!secondaryClosed) {
+                    notes.add("path weight not proven within " + SECONDARY_GAP + " of its minimum");
+                }
+            }
             if (s < stages.size() - 1) {
                 double tol = 1e-7 * Math.max(1, Math.abs(val));
                 backend.addConstraint(st.vars(), st.coefs(), val - tol, Double.POSITIVE_INFINITY, "fix_" + s);
@@ -329,7 +408,7 @@ final class AdmissionModel {
             notes.add("CP-SAT needed rounded coefficients (non-decimal data); optimality is not claimed");
             allProven = false;
         }
-        return new Solved(inc, allProven, stageValue, stageBound, stages, primaryDone - startNanos, notes);
+        return new Solved(inc, allProven, secondaryClosed, stageValue, stageBound, stages, primaryDone - startNanos, notes);
     }
 
     private static double eval(Stage st, double[] values) {

@@ -7,5 +7,15 @@ public interface AdmissionSolver {
     String name();
 
     /** Solves the problem; never returns an answer that violates capacities or the problem's paths. */
-    AdmissionResult solve(AdmissionProblem problem);
+    default AdmissionResult solve(AdmissionProblem problem) {
+        return solve(problem, CandidatePaths.of(problem));
+    }
+
+    /**
+     * Solves the problem with candidate paths computed beforehand (so several solvers can share them);
+     * time limits and the reported time then cover the solve alone.
+     *
+     * @throws IllegalArgumentException when the candidates belong to another problem
+     */
+    AdmissionResult solve(AdmissionProblem problem, CandidatePaths candidates);
 }

@@ -16,9 +16,9 @@ public final class ArcIlpAdmissionSolver implements AdmissionSolver {
     private final int workers;
     private final int seed;
 
-    /** CP-SAT, 2 workers, 60 s. */
+    /** The default engine of {@link IlpAdmissionSolver}, 60 s. */
     public ArcIlpAdmissionSolver() {
-        this(IlpAdmissionSolver.Backend.CP_SAT, IlpAdmissionSolver.DEFAULT_TIME_LIMIT, 2, 0);
+        this(IlpAdmissionSolver.DEFAULT_BACKEND, IlpAdmissionSolver.DEFAULT_TIME_LIMIT, 2, 0);
     }
 
     /** See {@link IlpAdmissionSolver#IlpAdmissionSolver(IlpAdmissionSolver.Backend, Duration, int, int)}. */
@@ -38,8 +38,8 @@ public final class ArcIlpAdmissionSolver implements AdmissionSolver {
     }
 
     @Override
-    public AdmissionResult solve(AdmissionProblem problem) {
-        return ExactAdmission.solve(name(), problem, AdmissionModel.Formulation.ARC, backend.factory(workers, seed),
+    public AdmissionResult solve(AdmissionProblem problem, CandidatePaths candidates) {
+        return ExactAdmission.solve(name(), problem, candidates, AdmissionModel.Formulation.ARC, backend.factory(workers, seed),
                 timeLimit, Map.of("workers", Integer.toString(workers), "seed", Integer.toString(seed)));
     }
 

@@ -106,7 +106,8 @@ final class CpSatBackend implements MipBackend {
     }
 
     @Override
-    public Outcome optimize(int[] v, double[] coefs, boolean maximize, double timeLimitSeconds, double[] hint) {
+    public Outcome optimize(int[] v, double[] coefs, boolean maximize, double timeLimitSeconds, double[] hint,
+                            double relativeGap) {
         BoolVar[] bv = new BoolVar[v.length];
         for (int i = 0; i < v.length; i++) {
             bv[i] = vars.get(v[i]);
@@ -140,7 +141,7 @@ final class CpSatBackend implements MipBackend {
         }
         CpSolver solver = new CpSolver();
         solver.getParameters().setMaxTimeInSeconds(Math.max(0.001, timeLimitSeconds)).setNumWorkers(workers)
-                .setRandomSeed(seed);
+                .setRandomSeed(seed).setRelativeGapLimit(relativeGap);
         CpSolverStatus status = solver.solve(model);
         if (status == CpSolverStatus.MODEL_INVALID) {
             throw new IllegalStateException("CP-SAT rejected the model: " + model.validate());

@@ -15,10 +15,11 @@ final class ExactAdmission {
     private ExactAdmission() {
     }
 
-    static AdmissionResult solve(String solverName, AdmissionProblem problem, AdmissionModel.Formulation form,
+    static AdmissionResult solve(String solverName, AdmissionProblem problem, CandidatePaths candidates,
+                                 AdmissionModel.Formulation form,
                                  Supplier<MipBackend> backends, Duration timeLimit, Map<String, String> parameters) {
         long start = System.nanoTime();
-        AdmissionInstance in = new AdmissionInstance(problem);
+        AdmissionInstance in = new AdmissionInstance(problem, candidates);
         PriorityDecoder.Decision greedy = new PriorityDecoder(in).decode(new int[in.flowCount()]);
         try (MipBackend backend = backends.get()) {
             AdmissionModel model = new AdmissionModel(in, backend, form);
@@ -61,24 +62,24 @@ final class ExactAdmission {
                 bound.add(b);
                 gap = (b - score.primary()[0]) / Math.max(b, 1e-12);
             }
-            if (gap == 0 && solved.stageValue()[last] > 0) {
-                gap = (solved.stageValue()[last] - solved.stageBound()[last]) / solved.stageValue()[last];
-            }
-            AdmissionStatus status = solved.allProven() ? AdmissionStatus.OPTIMAL
+            double pathWeightGap = solved.stageValue()[last] > 0
+                    ? Math.max(0, (solved.stageValue()[last] - solved.stageBound()[last]) / solved.stageValue()[last]) : 0;
+            AdmissionStatus status = solved.primaryProven() ? AdmissionStatus.OPTIMAL
                     : backend.approximate() ? AdmissionStatus.FEASIBLE : AdmissionStatus.TIMED_OUT;
             Map<String, String> params = new LinkedHashMap<>(parameters);
             params.put("backend", backend.name());
             params.put("timeLimitSeconds", Double.toString(timeLimit.toMillis() / 1000.0));
             params.put("stages", Integer.toString(stages.size()));
             params.put("primaryMs", Long.toString(solved.primaryDoneNanos() / 1_000_000L));
-            params.put("candidatePathsMs", Long.toString(in.prepareNanos / 1_000_000L));
+            params.put("pathWeightGap", Double.toString(pathWeightGap));
+            params.put("candidatePathsMs", Long.toString(candidates.computeMillis()));
             return in.toResult(solverName, status, routes, kept, bound, gap, start, params, solved.notes());
         }
     }
 
     /** The first-stage model (strict: highest class; weighted: the whole weighted value) in LP or MPS text. */
     static String export(AdmissionProblem problem, AdmissionModel.Formulation form, boolean mps) {
-        AdmissionInstance in = new AdmissionInstance(problem);
+        AdmissionInstance in = new AdmissionInstance(problem, CandidatePaths.of(problem));
         try (ScipBackend backend = new ScipBackend("SCIP")) {
             AdmissionModel model = new AdmissionModel(in, backend, form);
             AdmissionModel.Stage first = model.stages().get(0);

@@ -29,7 +29,7 @@ import java.util.Random;
  * {@link PriorityDecoder}, which repairs it into a feasible, maximal answer, and scored lexicographically
  * (strict) or by weighted value, then shorter paths. The initial population holds the greedy answer
  * (all genes 0), so the GA is never worse than greedy. Seeded; stopped by a wall-clock budget that
- * covers the whole solve (candidate paths included) and optionally by a generation count.
+ * covers the solve (candidate paths excluded when passed in precomputed) and optionally by a generation count.
  */
 public final class GeneticAdmissionSolver implements AdmissionSolver {
 
@@ -45,7 +45,7 @@ public final class GeneticAdmissionSolver implements AdmissionSolver {
 
     /**
      * @param seed           random seed (same seed and generation cap without a binding budget: same answer)
-     * @param budget         wall-clock budget for the whole solve
+     * @param budget         wall-clock budget for the solve
      * @param populationSize individuals per generation
      * @param maxGenerations generation cap, 0 for none
      */
@@ -71,9 +71,9 @@ public final class GeneticAdmissionSolver implements AdmissionSolver {
     }
 
     @Override
-    public AdmissionResult solve(AdmissionProblem problem) {
+    public AdmissionResult solve(AdmissionProblem problem, CandidatePaths candidates) {
         long start = System.nanoTime();
-        AdmissionInstance in = new AdmissionInstance(problem);
+        AdmissionInstance in = new AdmissionInstance(problem, candidates);
         PriorityDecoder decoder = new PriorityDecoder(in);
         int n = in.flowCount();
         int k = problem.k();
@@ -81,6 +81,7 @@ public final class GeneticAdmissionSolver implements AdmissionSolver {
         params.put("seed", Long.toString(seed));
         params.put("budgetMs", Long.toString(budget.toMillis()));
         params.put("population", Integer.toString(populationSize));
+        params.put("candidatePathsMs", Long.toString(candidates.computeMillis()));
         if (n == 0) {
             PriorityDecoder.Decision d = decoder.decode(new int[0]);
             return in.toResult(name(), AdmissionStatus.FEASIBLE, in.routesOf(d.choice()), d.kept(), List.of(),

@@ -18,8 +18,9 @@ interface MipBackend extends AutoCloseable {
     /** Adds {@code lb <= sum coefs[i] * x[vars[i]] <= ub} (infinite bounds allowed). */
     void addConstraint(int[] vars, double[] coefs, double lb, double ub, String name);
 
-    /** Optimises a linear objective from the hinted start within the time limit. */
-    Outcome optimize(int[] vars, double[] coefs, boolean maximize, double timeLimitSeconds, double[] hint);
+    /** Optimises a linear objective from the hinted start within the time limit, stopping at the relative gap. */
+    Outcome optimize(int[] vars, double[] coefs, boolean maximize, double timeLimitSeconds, double[] hint,
+                     double relativeGap);
 
     /** True when some data could not be represented exactly (CP-SAT needs integer coefficients). */
     boolean approximate();

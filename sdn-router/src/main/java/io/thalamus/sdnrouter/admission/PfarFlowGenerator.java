@@ -10,17 +10,17 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.SplittableRandom;
 
 /**
  * PFAR-style semi-random flow sets (after López et al.): each flow joins a uniformly drawn ordered pair of
  * distinct nodes with a route between them, has a priority drawn uniformly from 0..P-1, value 1, and a raw
- * size uniform in [1, 10]. Sizes are then scaled by one common factor so that the offered load, each flow's
- * bandwidth times the hop count of its shortest path summed over flows, equals {@code loadFactor} times
- * the total capacity of all directed links; each bandwidth is rounded to three significant decimals of that
- * scale so it stays exactly representable for CP-SAT. A load factor above 1 guarantees that not all flows
- * can be admitted on shortest paths. Same topology, count, seed and settings give the same flows.
+ * size uniform in [1, 10]. Sizes are then scaled by one common factor so that, with every flow on its
+ * shortest path by weight, the chosen {@link LoadMeasure} equals {@code loadFactor}: the peak link
+ * utilisation (default: the busiest link carries loadFactor times its capacity) or the mean one (total
+ * bandwidth x hops over total capacity of all directed links, a much heavier overload). Each bandwidth is
+ * rounded to three significant decimals of that scale so it stays exactly representable for CP-SAT. Same
+ * topology, count, seed and settings give the same flows.
  */
 public final class PfarFlowGenerator {
 
@@ -32,12 +32,36 @@ public final class PfarFlowGenerator {
     private PfarFlowGenerator() {
     }
 
+    /** What the load factor measures, with every flow on its shortest path. */
+    public enum LoadMeasure {
+        /** Utilisation of the busiest link. */
+        PEAK,
+        /** Carried bandwidth-hops over the total capacity of all directed links. */
+        MEAN;
+
+        /** Parses {@code peak} or {@code mean}. */
+        public static LoadMeasure parse(String text) {
+            for (LoadMeasure m : values()) {
+                if (m.name().equalsIgnoreCase(text == null ? "" : text.trim())) {
+                    return m;
+                }
+            }
+            throw new IllegalArgumentException("load measure: expected peak or mean, got '" + text + "'");
+        }
+    }
+
+    /** Flows with the {@link LoadMeasure#PEAK} load measure. */
+    public static List<Flow> generate(Topology topology, int count, long seed, double loadFactor, int priorities) {
+        return generate(topology, count, seed, loadFactor, priorities, LoadMeasure.PEAK);
+    }
+
     /**
      * Generates {@code count} flows.
      *
      * @throws IllegalArgumentException when count, load factor or priorities are out of range, or no pair of nodes is connected
      */
-    public static List<Flow> generate(Topology topology, int count, long seed, double loadFactor, int priorities) {
+    public static List<Flow> generate(Topology topology, int count, long seed, double loadFactor, int priorities,
+                                      LoadMeasure measure) {
         if (count < 0) {
             throw new IllegalArgumentException("count: expected a number of flows >= 0, got " + count);
         }
@@ -52,7 +76,8 @@ public final class PfarFlowGenerator {
         }
         SplittableRandom rnd = new SplittableRandom(seed);
         ShortestPaths sp = new ShortestPaths(topology);
-        Map<String, Integer> hops = new HashMap<>();
+        Map<String, Path> shortest = new HashMap<>();
+        double[] rawLinkLoad = new double[topology.linkCount()];
         List<String[]> pairs = new ArrayList<>();
         List<Double> raw = new ArrayList<>();
         List<Integer> prio = new ArrayList<>();
@@ -65,11 +90,8 @@ public final class PfarFlowGenerator {
             if (s.equals(d)) {
                 continue;
             }
-            int h = hops.computeIfAbsent(s + "\u0000" + d, k -> {
-                Optional<Path> p = sp.shortest(s, d);
-                return p.map(Path::hops).orElse(0);
-            });
-            if (h == 0) {
+            Path path = shortest.computeIfAbsent(s + "\u0000" + d, k -> sp.shortest(s, d).orElse(null));
+            if (path == null) {
                 if (++failures > 100_000) {
                     throw new IllegalArgumentException("topology '" + topology.name() + "' has no connected pair of nodes");
                 }
@@ -79,10 +101,22 @@ public final class PfarFlowGenerator {
             pairs.add(new String[] {s, d});
             raw.add(r);
             prio.add(rnd.nextInt(priorities));
-            offeredRaw += r * h;
+            offeredRaw += r * path.hops();
+            for (Link l : path.links()) {
+                rawLinkLoad[topology.indexOfLink(l.id())] += r;
+            }
         }
-        double capacity = topology.links().stream().mapToDouble(Link::capacityBps).sum();
-        double scale = count == 0 ? 1 : loadFactor * capacity / offeredRaw;
+        double scale;
+        if (measure == LoadMeasure.MEAN) {
+            double capacity = topology.links().stream().mapToDouble(Link::capacityBps).sum();
+            scale = count == 0 ? 1 : loadFactor * capacity / offeredRaw;
+        } else {
+            double peak = 0;
+            for (int l = 0; l < rawLinkLoad.length; l++) {
+                peak = Math.max(peak, rawLinkLoad[l] / topology.links().get(l).capacityBps());
+            }
+            scale = count == 0 ? 1 : loadFactor / peak;
+        }
         double quantum = Math.pow(10, Math.floor(Math.log10(scale)) - 2);
         int width = Integer.toString(Math.max(1, count)).length();
         List<Flow> flows = new ArrayList<>(count);

@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * Turns a path preference per newcomer into a feasible, maximal decision. Classes are placed highest
  * first; inside a class, evictable existing flows go back on their own paths if they still fit, then
- * newcomers try their preferred candidate, then the others by weight. A newcomer whose preference is
+ * newcomers, highest value per bandwidth first, try their preferred candidate, then the others by weight. A newcomer whose preference is
  * "deferred" is placed after the rest of its class (strict mode) or after every class (weighted mode).
  * So every decoded answer respects capacities, never leaves out a flow that fits, and in strict mode
  * never lets a lower class take capacity a higher class could use. This is the greedy baseline (all
@@ -35,6 +35,13 @@ final class PriorityDecoder {
         }
         for (int e = 0; e < in.evictable.length; e++) {
             eb.get(in.evictableClassOf[e]).add(e);
+        }
+        // Inside a class, the best value per bandwidth first (the classic knapsack greedy), ties by input order.
+        for (List<Integer> l : nb) {
+            l.sort((a, b) -> {
+                int c = Double.compare(in.value[b] / in.bandwidth[b], in.value[a] / in.bandwidth[a]);
+                return c != 0 ? c : Integer.compare(a, b);
+            });
         }
         newcomersByClass = nb.stream().map(l -> l.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new);
         evictableByClass = eb.stream().map(l -> l.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new);

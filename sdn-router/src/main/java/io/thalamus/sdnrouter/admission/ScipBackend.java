@@ -62,14 +62,15 @@ final class ScipBackend implements MipBackend {
     }
 
     @Override
-    public Outcome optimize(int[] v, double[] coefs, boolean maximize, double timeLimitSeconds, double[] hint) {
+    public Outcome optimize(int[] v, double[] coefs, boolean maximize, double timeLimitSeconds, double[] hint,
+                            double relativeGap) {
         setObjective(v, coefs, maximize);
         solver.setTimeLimit(Math.max(1L, (long) Math.ceil(timeLimitSeconds * 1000)));
         if (hint != null) {
             solver.setHint(vars.toArray(new MPVariable[0]), hint);
         }
         MPSolverParameters params = new MPSolverParameters();
-        params.setDoubleParam(MPSolverParameters.DoubleParam.RELATIVE_MIP_GAP, 1e-9);
+        params.setDoubleParam(MPSolverParameters.DoubleParam.RELATIVE_MIP_GAP, Math.max(1e-9, relativeGap));
         MPSolver.ResultStatus status = solver.solve(params);
         params.delete();
         boolean has = status == MPSolver.ResultStatus.OPTIMAL || status == MPSolver.ResultStatus.FEASIBLE;

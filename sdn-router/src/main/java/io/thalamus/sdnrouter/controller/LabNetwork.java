@@ -117,6 +117,24 @@ public final class LabNetwork implements AutoCloseable {
         return Optional.empty();
     }
 
+    /**
+     * The rule lab tests follow: empty when the lab can run; when it cannot, the reason (tests skip with
+     * it, after printing it), unless {@code THALAMUS_REQUIRE_OVS=1} is set, which turns it into a failure.
+     *
+     * @throws LabException when the lab is required but cannot run
+     */
+    public static Optional<String> testSkipReason() {
+        Optional<String> reason = unavailableReason();
+        if (reason.isEmpty()) {
+            return reason;
+        }
+        if ("1".equals(System.getenv("THALAMUS_REQUIRE_OVS"))) {
+            throw new LabException("THALAMUS_REQUIRE_OVS=1 but the Open vSwitch lab cannot run: " + reason.get());
+        }
+        System.out.println("[skipped] Open vSwitch lab test: " + reason.get());
+        return reason;
+    }
+
     /** Whether TCP works in the lab: the userspace datapath needs checksum offload off, which needs ethtool. */
     public static boolean tcpCapable() {
         return HostCommands.run("sh", "-c", "command -v ethtool").ok();
