@@ -54,8 +54,8 @@ public final class AbileneZhangReader {
             if (h.length != 4 || !h[2].equals("Edge_num:")) {
                 throw in.error("expected a header 'Node_num: N Edge_num: E'");
             }
-            int n = integer(h[1], "Node_num", in);
-            int e = integer(h[3], "Edge_num", in);
+            int n = in.integer(h[1], "Node_num");
+            int e = in.integer(h[3], "Edge_num");
             String columns = in.next();
             if (columns == null) {
                 throw in.error("truncated file: expected the column header line");
@@ -84,12 +84,12 @@ public final class AbileneZhangReader {
                 if (f.length != 5) {
                     throw in.error("expected 5 fields, got " + f.length);
                 }
-                int idx = integer(f[0], "Link_index", in);
+                int idx = in.integer(f[0], "Link_index");
                 if (!seenIndex.add(idx)) {
                     throw in.error("duplicate link index " + idx);
                 }
-                int s = integer(f[1], "Source", in);
-                int t = integer(f[2], "Destination", in);
+                int s = in.integer(f[1], "Source");
+                int t = in.integer(f[2], "Destination");
                 for (int v : new int[] {s, t}) {
                     if (v < 0 || v >= n) {
                         throw in.error("unknown node " + v + " (expected 0.." + (n - 1) + ")");
@@ -101,8 +101,8 @@ public final class AbileneZhangReader {
                 if (!seenPairs.add((long) s * n + t)) {
                     throw in.error("duplicate link " + s + " -> " + t);
                 }
-                double w = number(f[3], "weight", in);
-                double cap = number(f[4], "capacity", in);
+                double w = in.number(f[3], "weight");
+                double cap = in.number(f[4], "capacity");
                 if (!(w > 0)) {
                     throw in.error("expected a positive weight, got " + f[3]);
                 }
@@ -160,7 +160,7 @@ public final class AbileneZhangReader {
                 }
                 double[] cells = new double[n * n];
                 for (int i = 0; i < cells.length; i++) {
-                    double v = number(f[i], "matrix value", in);
+                    double v = in.number(f[i], "matrix value");
                     if (!(v >= 0) || Double.isInfinite(v)) {
                         throw in.error("value " + (i + 1) + ": expected a non-negative number, got " + f[i]);
                     }
@@ -171,21 +171,5 @@ public final class AbileneZhangReader {
             }
         }
         return series.build();
-    }
-
-    private static int integer(String s, String what, TextInput in) {
-        try {
-            return Integer.parseInt(s);
-        } catch (NumberFormatException e) {
-            throw in.error("expected an integer for " + what + ", got '" + s + "'");
-        }
-    }
-
-    private static double number(String s, String what, TextInput in) {
-        try {
-            return Double.parseDouble(s);
-        } catch (NumberFormatException e) {
-            throw in.error("expected a number for " + what + ", got '" + s + "'");
-        }
     }
 }

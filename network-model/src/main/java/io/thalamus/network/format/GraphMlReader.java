@@ -77,8 +77,8 @@ public final class GraphMlReader {
             Map<String, XmlTree.Element> data = data(n, keyNames, source);
             GeoPoint loc = null;
             if (data.containsKey("Latitude") && data.containsKey("Longitude")) {
-                double lat = number(data.get("Latitude"), "Latitude", source);
-                double lon = number(data.get("Longitude"), "Longitude", source);
+                double lat = data.get("Latitude").number("Latitude", source);
+                double lon = data.get("Longitude").number("Longitude", source);
                 try {
                     loc = new GeoPoint(lat, lon);
                 } catch (IllegalArgumentException e) {
@@ -132,9 +132,9 @@ public final class GraphMlReader {
         XmlTree.Element raw = data.get("LinkSpeedRaw");
         double cap;
         if (raw != null) {
-            cap = number(raw, "LinkSpeedRaw", source);
+            cap = raw.number("LinkSpeedRaw", source);
         } else if (data.containsKey("LinkSpeed") && data.containsKey("LinkSpeedUnits")) {
-            double speed = number(data.get("LinkSpeed"), "LinkSpeed", source);
+            double speed = data.get("LinkSpeed").number("LinkSpeed", source);
             cap = speed * unitMultiplier(data.get("LinkSpeedUnits"), source);
             ledger.add("capacityBps", SPEED_RULE, directions);
         } else {
@@ -182,17 +182,5 @@ public final class GraphMlReader {
             out.put(attrName, d);
         }
         return out;
-    }
-
-    private static double number(XmlTree.Element e, String what, String source) {
-        try {
-            double v = Double.parseDouble(e.text());
-            if (Double.isNaN(v)) {
-                throw new NumberFormatException();
-            }
-            return v;
-        } catch (NumberFormatException ex) {
-            throw new TopologyFormatException(source, e.where(), "expected a number for " + what + ", got '" + e.text() + "'");
-        }
     }
 }

@@ -137,7 +137,8 @@ public final class SndlibNativeReader {
         if (t.size() != 5 || !t.get(1).equals("(") || !t.get(4).equals(")")) {
             throw new TopologyFormatException(source, where, "expected '<node_id> ( <longitude> <latitude> )'");
         }
-        net.node(t.get(0), number(t.get(2), "longitude/x", source, where), number(t.get(3), "latitude/y", source, where), where);
+        net.node(t.get(0), Fields.number(t.get(2), "longitude/x", source, where),
+                Fields.number(t.get(3), "latitude/y", source, where), where);
     }
 
     private static void link(SndlibAssembly net, List<String> t, String source, String where) {
@@ -147,12 +148,12 @@ public final class SndlibNativeReader {
             throw new TopologyFormatException(source, where, "expected '<link_id> ( <source> <target> ) <pre_installed_capacity> "
                     + "<pre_installed_capacity_cost> <routing_cost> <setup_cost> ( {<module_capacity> <module_cost>}* )'");
         }
-        double pre = number(t.get(5), "pre-installed capacity", source, where);
-        double routing = number(t.get(7), "routing cost", source, where);
+        double pre = Fields.number(t.get(5), "pre-installed capacity", source, where);
+        double routing = Fields.number(t.get(7), "routing cost", source, where);
         int m = (t.size() - 11) / 2;
         double[] modules = new double[m];
         for (int i = 0; i < m; i++) {
-            modules[i] = number(t.get(10 + 2 * i), "module capacity", source, where);
+            modules[i] = Fields.number(t.get(10 + 2 * i), "module capacity", source, where);
         }
         net.link(t.get(0), t.get(2), t.get(3), pre, routing, modules, where);
     }
@@ -163,15 +164,7 @@ public final class SndlibNativeReader {
             throw new TopologyFormatException(source, where,
                     "expected '<demand_id> ( <source> <target> ) <routing_unit> <demand_value> <max_path_length>'");
         }
-        net.demand(t.get(0), t.get(2), t.get(3), number(t.get(6), "demand value", source, where), where);
-    }
-
-    private static double number(String s, String what, String source, String where) {
-        try {
-            return Double.parseDouble(s);
-        } catch (NumberFormatException e) {
-            throw new TopologyFormatException(source, where, "expected a number for " + what + ", got '" + s + "'");
-        }
+        net.demand(t.get(0), t.get(2), t.get(3), Fields.number(t.get(6), "demand value", source, where), where);
     }
 
     /** Splits on whitespace, with parentheses as tokens of their own. */

@@ -47,22 +47,22 @@ public final class SndlibXmlReader {
             double x = Double.NaN;
             double y = Double.NaN;
             if (c != null) {
-                x = number(require(c, "x", source), source);
-                y = number(require(c, "y", source), source);
+                x = require(c, "x", source).number("value", source);
+                y = require(c, "y", source).number("value", source);
             }
             net.node(n.attr("id"), x, y, n.where());
         }
         XmlTree.Element links = require(structure, "links", source);
         for (XmlTree.Element l : links.children("link")) {
             XmlTree.Element pre = l.child("preInstalledModule");
-            double preCap = pre == null ? 0 : number(require(pre, "capacity", source), source);
+            double preCap = pre == null ? 0 : require(pre, "capacity", source).number("value", source);
             XmlTree.Element rc = l.child("routingCost");
-            double routing = rc == null ? 0 : number(rc, source);
+            double routing = rc == null ? 0 : rc.number("value", source);
             XmlTree.Element add = l.child("additionalModules");
             List<XmlTree.Element> mods = add == null ? List.of() : add.children("addModule");
             double[] modules = new double[mods.size()];
             for (int i = 0; i < modules.length; i++) {
-                modules[i] = number(require(mods.get(i), "capacity", source), source);
+                modules[i] = require(mods.get(i), "capacity", source).number("value", source);
             }
             net.link(l.attr("id"), text(require(l, "source", source)), text(require(l, "target", source)),
                     preCap, routing, modules, l.where());
@@ -71,7 +71,7 @@ public final class SndlibXmlReader {
         if (demands != null) {
             for (XmlTree.Element d : demands.children("demand")) {
                 net.demand(d.attr("id"), text(require(d, "source", source)), text(require(d, "target", source)),
-                        number(require(d, "demandValue", source), source), d.where());
+                        require(d, "demandValue", source).number("value", source), d.where());
             }
         }
         return net.build();
@@ -87,13 +87,5 @@ public final class SndlibXmlReader {
 
     private static String text(XmlTree.Element e) {
         return e.text();
-    }
-
-    private static double number(XmlTree.Element e, String source) {
-        try {
-            return Double.parseDouble(e.text());
-        } catch (NumberFormatException ex) {
-            throw new TopologyFormatException(source, e.where(), "expected a number, got '" + e.text() + "'");
-        }
     }
 }

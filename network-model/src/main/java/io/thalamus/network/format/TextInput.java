@@ -69,6 +69,14 @@ final class TextInput implements AutoCloseable {
         return source;
     }
 
+    double number(String text, String what) {
+        return Fields.number(text, what, source, where());
+    }
+
+    int integer(String text, String what) {
+        return Fields.integer(text, what, source, where());
+    }
+
     TopologyFormatException error(String message) {
         return new TopologyFormatException(source, where(), message);
     }

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
@@ -50,6 +51,11 @@ final class XmlTree {
             return out;
         }
 
+        /** The text content as a number; {@code source} names the file in errors. */
+        double number(String what, String source) {
+            return Fields.number(text, what + " in <" + name + ">", source, where());
+        }
+
         /** "element <name> (line N)", for error locations. */
         String where() {
             return "line " + line + ", element <" + name + ">";
@@ -80,14 +86,19 @@ final class XmlTree {
             while (r.hasNext()) {
                 int ev = r.next();
                 if (ev == XMLStreamConstants.START_ELEMENT) {
-                    Map<String, String> attrs = new HashMap<>();
-                    for (int i = 0; i < r.getAttributeCount(); i++) {
-                        attrs.put(r.getAttributeLocalName(i), r.getAttributeValue(i));
+                    int count = r.getAttributeCount();
+                    Map<String, String> attrs = Map.of();
+                    if (count > 0) {
+                        attrs = new HashMap<>(count * 2);
+                        for (int i = 0; i < count; i++) {
+                            attrs.put(r.getAttributeLocalName(i), r.getAttributeValue(i));
+                        }
+                        attrs = Collections.unmodifiableMap(attrs);
                     }
                     stack.push(new Builder(r.getLocalName(), attrs, r.getLocation().getLineNumber()));
                 } else if (ev == XMLStreamConstants.CHARACTERS || ev == XMLStreamConstants.CDATA) {
-                    if (!stack.isEmpty()) {
-                        stack.peek().text.append(r.getText());
+                    if (!stack.isEmpty() && !r.isWhiteSpace()) {
+                        stack.peek().text(r.getText());
                     }
                 } else if (ev == XMLStreamConstants.END_ELEMENT) {
                     Element done = stack.pop().build();
@@ -122,8 +133,9 @@ final class XmlTree {
         final String name;
         final Map<String, String> attributes;
         final int line;
-        final StringBuilder text = new StringBuilder();
-        final List<Element> children = new ArrayList<>();
+        private String text = "";
+        private StringBuilder longText;
+        final List<Element> children = new ArrayList<>(0);
 
         Builder(String name, Map<String, String> attributes, int line) {
             this.name = name;
@@ -131,8 +143,20 @@ final class XmlTree {
             this.line = line;
         }
 
+        void text(String more) {
+            if (longText != null) {
+                longText.append(more);
+            } else if (text.isEmpty()) {
+                text = more;
+            } else {
+                longText = new StringBuilder(text).append(more);
+            }
+        }
+
         Element build() {
-            return new Element(name, Map.copyOf(attributes), text.toString().trim(), List.copyOf(children), line);
+            String t = longText != null ? longText.toString() : text;
+            return new Element(name, attributes, t.trim(),
+                    children.isEmpty() ? List.of() : Collections.unmodifiableList(children), line);
         }
     }
 }
