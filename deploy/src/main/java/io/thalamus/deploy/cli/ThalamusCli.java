@@ -10,6 +10,8 @@ import picocli.CommandLine.Command;
             ServeCommand.class,
             TopologyCommand.class,
             LabCommand.class,
+            ModelsCommand.class,
+            RouterCommand.class,
         })
 public final class ThalamusCli implements Runnable {
 
