@@ -443,19 +443,17 @@ public final class ApiServer implements AutoCloseable {
                     }
                 }
             }
-            ObjectNode spec = MAPPER.createObjectNode();
-            spec.set("scenario", body.get("scenario"));
-            Future.fromCompletionStage(b.engine().whatIf(spec, expectations), ctx.vertx().getOrCreateContext())
+            Future.fromCompletionStage(b.engine().whatIf(body.get("scenario"), expectations), ctx.vertx().getOrCreateContext())
                     .onComplete(ar -> {
+                        Throwable t = ar.cause() instanceof java.util.concurrent.CompletionException ce ? ce.getCause() : ar.cause();
                         if (ar.succeeded()) {
                             json(ctx, 200, ar.result());
-                        } else if (ar.cause() instanceof java.util.concurrent.CompletionException ce
-                                && ce.getCause() instanceof InvalidIntentException ie) {
-                            invalid(ctx, ie.errors());
-                        } else if (ar.cause() instanceof InvalidIntentException ie) {
-                            invalid(ctx, ie.errors());
+                        } else if (t instanceof io.thalamus.twin.scenario.ScenarioException se) {
+                            invalid(ctx, List.of(new FieldError("/scenario" + se.pointer(), se.getMessage())));
+                        } else if (t instanceof IllegalArgumentException iae) {
+                            invalid(ctx, List.of(new FieldError("/scenario", iae.getMessage())));
                         } else {
-                            ctx.fail(ar.cause());
+                            ctx.fail(t);
                         }
                     });
         }

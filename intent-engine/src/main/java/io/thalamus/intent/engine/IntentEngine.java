@@ -112,7 +112,7 @@ public final class IntentEngine implements AutoCloseable {
                 ? b.forecasters.get(id) : b.forecasterLookup.apply(id)));
         executors.put(TaskType.ADMIT, new AdmitTask(b.admission::get));
         executors.put(TaskType.ROUTE, new RouteTask(b.policies::get));
-        executors.put(TaskType.WHAT_IF, new WhatIfTask());
+        executors.put(TaskType.WHAT_IF, new WhatIfTask(b.digitalTwinWhatIf ? new io.thalamus.intent.execution.DigitalTwinWhatIf(ownTwin) : null));
         executors.put(TaskType.DETECT, new DetectTask(history, id -> b.detectors.containsKey(id)
                 ? b.detectors.get(id) : b.detectorLookup.apply(id)));
         executors.put(TaskType.ASSURE, new AssureTask());
@@ -247,25 +247,21 @@ public final class IntentEngine implements AutoCloseable {
         return history;
     }
 
-    /** Runs a what-if (the spec of a what-if intent) on a fork now, without creating an intent. */
-    public CompletableFuture<ObjectNode> whatIf(JsonNode spec, List<io.thalamus.intent.model.Expectation> expectations) {
+    /**
+     * Runs a scenario (the digital-twin module's scenario JSON: one step, an array of steps or
+     * {@code {"name","steps"}}) on a twin holding every installed route, and checks {@code expectations} on the
+     * outcome. Runs on the engine thread so it sees a consistent set of routes.
+     */
+    public CompletableFuture<ObjectNode> whatIf(JsonNode scenario, List<io.thalamus.intent.model.Expectation> expectations) {
         return CompletableFuture.supplyAsync(() -> {
-            ObjectNode env = JsonNodeFactory.instance.objectNode();
-            env.put("key", "adhoc-whatif").put("type", "what-if");
-            env.set("spec", spec);
-            Intent intent = validator.parse(env);
-            intent = new Intent(intent.key(), intent.type(), 0, intent.spec(), expectations, null, null);
-            ExecutionContext ctx = new ExecutionContext("adhoc", intent, twin.fork(), false);
-            ObjectNode out = JsonNodeFactory.instance.objectNode();
-            try {
-                executors.get(TaskType.WHAT_IF).run(planner.plan("adhoc", intent).tasks().get(0),
-                        chooser.choose(intent, planner.plan("adhoc", intent).tasks().get(0)), ctx);
-                out.put("holds", true);
-            } catch (TaskFailure f) {
-                out.put("holds", false).put("reason", f.getMessage());
-            }
-            out.set("result", ctx.result());
-            out.set("evidence", IntentViews.evidence(ctx.evidence()));
+            io.thalamus.twin.scenario.WhatIfResult r = new io.thalamus.intent.execution.DigitalTwinWhatIf(ownTwin).run(scenario);
+            ObjectNode out = io.thalamus.intent.execution.DigitalTwinWhatIf.toJson(r, 50);
+            Intent probe = new Intent("adhoc", io.thalamus.intent.model.IntentType.WHAT_IF, 0,
+                    new IntentSpec.WhatIf("link-failure", null, null, null, null, null), expectations, null, null);
+            List<ExpectationCheck> checks = Expectations.check(probe,
+                    io.thalamus.intent.execution.DigitalTwinWhatIf.kpisAfter(r), List.of(), 0, Map.of());
+            out.put("holds", checks.stream().allMatch(ExpectationCheck::holds));
+            out.set("evidence", IntentViews.evidence(checks));
             return out;
         }, thread);
     }
@@ -590,6 +586,7 @@ public final class IntentEngine implements AutoCloseable {
         private Function<String, SeriesDetector> detectorLookup = id -> null;
         private Clock clock = Clock.systemUTC();
         private long assurancePeriodMs = 1000;
+        private boolean digitalTwinWhatIf = true;
         private int historyWindows = 288;
 
         private Builder(IntentLog log, Topology topology) {
@@ -658,6 +655,12 @@ public final class IntentEngine implements AutoCloseable {
         /** The model router, given the engine's link history and topology once they exist. */
         public Builder chooserFactory(java.util.function.BiFunction<LinkHistory, java.util.function.Supplier<Topology>, ModelChooser> factory) {
             this.chooserFactory = factory;
+            return this;
+        }
+
+        /** Whether what-if intents run on the digital-twin module (default) or on the engine's own fork. */
+        public Builder digitalTwinWhatIf(boolean on) {
+            this.digitalTwinWhatIf = on;
             return this;
         }
 

@@ -16,11 +16,22 @@ import java.util.stream.Collectors;
  */
 public final class WhatIfTask implements TaskExecutor {
 
+    private final DigitalTwinWhatIf digital;
+
+    /** @param digital the digital-twin module's what-if for what-if intents, or null to use the engine's fork */
+    public WhatIfTask(DigitalTwinWhatIf digital) {
+        this.digital = digital;
+    }
+
     @Override
     public void run(Task task, ModelDecision decision, ExecutionContext ctx) throws TaskFailure {
         TwinFork fork = ctx.fork();
         if (ctx.intent().spec() instanceof IntentSpec.WhatIf w) {
-            scenario(w, ctx);
+            if (digital != null) {
+                onDigitalTwin(w, ctx);
+            } else {
+                scenario(w, ctx);
+            }
             return;
         }
         fork.addRoutes(ctx.routed);
@@ -50,6 +61,24 @@ public final class WhatIfTask implements TaskExecutor {
         return byIntent.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(2)
                 .map(e -> new Conflict(e.getKey(), null, "capacity", "holds "
                         + String.format(java.util.Locale.ROOT, "%.3g", e.getValue()) + " bit/s on " + linkId)).toList();
+    }
+
+    private void onDigitalTwin(IntentSpec.WhatIf w, ExecutionContext ctx) throws TaskFailure {
+        io.thalamus.twin.scenario.WhatIfResult r;
+        try {
+            r = digital.run(DigitalTwinWhatIf.step(w));
+        } catch (RuntimeException e) {
+            throw new TaskFailure("scenario cannot be applied on the twin: " + e.getMessage());
+        }
+        ctx.result().put("scenario", w.kind());
+        ctx.result().setAll(DigitalTwinWhatIf.toJson(r, 20));
+        List<ExpectationCheck> checks = Expectations.check(ctx.intent(), DigitalTwinWhatIf.kpisAfter(r), List.of(), 0, Map.of());
+        ctx.evidence.addAll(checks);
+        List<ExpectationCheck> failed = checks.stream().filter(c -> !c.holds()).toList();
+        if (!failed.isEmpty()) {
+            throw new TaskFailure("under scenario " + w.kind() + ": " + failed.stream().map(ExpectationCheck::describe)
+                    .collect(Collectors.joining("; ")), checks, List.of());
+        }
     }
 
     private static void scenario(IntentSpec.WhatIf w, ExecutionContext ctx) throws TaskFailure {
