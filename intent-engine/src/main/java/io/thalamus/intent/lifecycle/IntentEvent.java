@@ -29,6 +29,13 @@ public record IntentEvent(String intentId, long seq, Instant time, IntentState s
         details = details == null ? JsonNodeFactory.instance.objectNode() : details;
     }
 
+    private static final ObjectNode NO_DETAILS = JsonNodeFactory.instance.objectNode();
+
+    /** This event without its details (what a record's history keeps; the details live in the record's fields). */
+    public IntentEvent withoutDetails() {
+        return details.isEmpty() ? this : new IntentEvent(intentId, seq, time, state, reason, NO_DETAILS);
+    }
+
     /** The detail field, or null. */
     public JsonNode detail(String field) {
         return details.get(field);

@@ -19,6 +19,8 @@ public record IntentRecord(String id, Intent intent, JsonNode envelope, IntentSt
         history = List.copyOf(history);
     }
 
+    // history keeps each transition's time, state and reason; what its details carried lives in the fields
+
     /** The record a SUBMITTED event starts. */
     public static IntentRecord submitted(IntentEvent e) {
         if (e.state() != IntentState.SUBMITTED) {
@@ -26,7 +28,7 @@ public record IntentRecord(String id, Intent intent, JsonNode envelope, IntentSt
         }
         JsonNode envelope = e.detail("intent");
         Intent intent = IntentJson.fromTree(envelope);
-        return new IntentRecord(e.intentId(), intent, envelope, IntentState.SUBMITTED, List.of(e),
+        return new IntentRecord(e.intentId(), intent, envelope, IntentState.SUBMITTED, List.of(e.withoutDetails()),
                 null, null, null, null, null, null);
     }
 
@@ -36,7 +38,7 @@ public record IntentRecord(String id, Intent intent, JsonNode envelope, IntentSt
             throw new IllegalStateException("intent " + id + ": no transition " + state + " -> " + e.state());
         }
         List<IntentEvent> h = new ArrayList<>(history);
-        h.add(e);
+        h.add(e.withoutDetails());
         return new IntentRecord(id, intent, envelope, e.state(), h,
                 pick(e, "blueprint", blueprint), pick(e, "decisions", decisions), pick(e, "evidence", evidence),
                 pick(e, "paths", paths), pick(e, "conflicts", conflicts), pick(e, "result", result));
