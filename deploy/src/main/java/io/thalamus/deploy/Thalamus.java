@@ -57,10 +57,12 @@ public final class Thalamus implements AutoCloseable {
     private final TelemetryService telemetry;
     private final String bootstrapServers;
     private final long eventsReplayed;
+    private final RegistryModelCatalog models;
 
     private Thalamus(ThalamusConfig config, Topology topology, List<AutoCloseable> closeables, IntentEngine engine,
                      ApiServer api, EnglishIntents english, TelemetryService telemetry, String bootstrapServers,
-                     long eventsReplayed) {
+                     long eventsReplayed, RegistryModelCatalog models) {
+        this.models = models;
         this.config = config;
         this.topology = topology;
         this.closeables = closeables;
@@ -128,10 +130,11 @@ public final class Thalamus implements AutoCloseable {
                         config.stateDir().resolve("nlu-embeddings.bin"));
                 trainInBackground(english);
             }
-            ApiServer api = ApiServer.start(config.port(), new ApiBackend(engine, topology,
-                    new RegistryModelCatalog(registry, chooser.get()), english, telemetry::prometheusText));
+            RegistryModelCatalog models = new RegistryModelCatalog(registry, chooser.get());
+            ApiServer api = ApiServer.start(config.port(), new ApiBackend(engine, topology, models, english,
+                    telemetry::prometheusText));
             closeables.add(0, api);
-            return new Thalamus(config, topology, closeables, engine, api, english, telemetry, bootstrap, replayed);
+            return new Thalamus(config, topology, closeables, engine, api, english, telemetry, bootstrap, replayed, models);
         } catch (RuntimeException e) {
             closeAll(closeables);
             throw e;
@@ -225,6 +228,11 @@ public final class Thalamus implements AutoCloseable {
     /** The telemetry pipeline. */
     public TelemetryService telemetry() {
         return telemetry;
+    }
+
+    /** The model library and router as the API shows them. */
+    public RegistryModelCatalog models() {
+        return models;
     }
 
     /** The API server (its routes). */

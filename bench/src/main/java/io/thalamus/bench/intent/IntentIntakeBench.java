@@ -54,7 +54,8 @@ public final class IntentIntakeBench {
     /** ONOS's published figure: 1,000 point-to-point intents installed in 48 ms on a single node. */
     static final double ONOS_1000_INTENTS_MS = 48.0;
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
     private final Random rnd = new Random(42);
     private final AtomicLong keys = new AtomicLong();
     private String base;
@@ -198,7 +199,7 @@ public final class IntentIntakeBench {
 
     private Phase openLoop(int rate, int seconds) throws InterruptedException {
         long total = (long) rate * seconds;
-        Semaphore inFlight = new Semaphore(1024);
+        Semaphore inFlight = new Semaphore(256);
         ConcurrentLinkedQueue<Double> lat = new ConcurrentLinkedQueue<>();
         AtomicLong ok = new AtomicLong();
         AtomicLong bad = new AtomicLong();

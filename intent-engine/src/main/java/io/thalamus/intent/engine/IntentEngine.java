@@ -349,7 +349,7 @@ public final class IntentEngine implements AutoCloseable {
         planned.set("blueprint", IntentViews.blueprint(bp));
         planned.set("decisions", IntentViews.decisions(decisions));
 
-        List<Conflict> found = conflicts.check(id, intent, store.all());
+        List<Conflict> found = conflicts.check(id, intent, store.inState(IntentState.INSTALLED));
         if (!found.isEmpty()) {
             planned.set("conflicts", IntentViews.conflicts(found, keys(found)));
             fail(id, recompiling, "conflict with " + found.stream().map(c -> "intent " + c.intentId()
@@ -471,13 +471,16 @@ public final class IntentEngine implements AutoCloseable {
             return;
         }
         assuredVersion = v;
-        for (IntentRecord r : store.all()) {
+        io.thalamus.intent.execution.TwinFork snapshot = twin.fork();
+        List<IntentRecord> installed = store.inState(IntentState.INSTALLED);
+        installed.sort(java.util.Comparator.comparing(IntentRecord::id));
+        for (IntentRecord r : installed) {
             if (r.state() != IntentState.INSTALLED || !r.intent().type().installs()) {
                 continue;
             }
             List<RoutedFlow> flows = installedOf(r.id());
             int expected = r.paths() == null ? 0 : r.paths().size();
-            TwinKpis kpis = twin.evaluateIntent(r.id());
+            TwinKpis kpis = snapshot.evaluateIntent(r.id());
             List<ExpectationCheck> checks = new ArrayList<>(Expectations.check(r.intent(), kpis, flows,
                     Math.max(expected, flows.size()), Map.of()));
             if (flows.size() < expected) {

@@ -235,6 +235,8 @@ public final class FlowLevelTwin implements NetworkTwinPort {
         private final Map<String, RoutedFlow> added = new LinkedHashMap<>();
         private final Set<String> removed = new HashSet<>();
         private Topology upTopology;
+        private Map<String, Double> utilCache;
+        private double[] loadCache;
 
         Fork(FlowLevelTwin live) {
             this.live = live;
@@ -398,8 +400,11 @@ public final class FlowLevelTwin implements NetworkTwinPort {
             return m;
         }
 
-        @Override
-        public TwinKpis evaluate() {
+        /** Loads and utilisation of the fork's current state, computed once until the fork changes. */
+        private void linkState() {
+            if (utilCache != null && loadCache != null && java.util.Arrays.equals(snapshotKey, key())) {
+                return;
+            }
             double[] load = new double[capacity.length];
             Map<String, Double> util = new LinkedHashMap<>();
             for (int i = 0; i < load.length; i++) {
@@ -408,6 +413,31 @@ public final class FlowLevelTwin implements NetworkTwinPort {
                     util.put(base.links().get(i).id(), load[i] / capacity[i]);
                 }
             }
+            loadCache = load;
+            utilCache = util;
+            snapshotKey = key();
+        }
+
+        private double[] snapshotKey;
+
+        /** Everything the link state depends on, flattened (cheap: a few arrays of link length). */
+        private double[] key() {
+            int n = capacity.length;
+            double[] k = new double[4 * n];
+            for (int i = 0; i < n; i++) {
+                k[i] = capacity[i];
+                k[n + i] = background[i];
+                k[2 * n + i] = routedLoad[i];
+                k[3 * n + i] = up[i] ? 1 : 0;
+            }
+            return k;
+        }
+
+        @Override
+        public TwinKpis evaluate() {
+            linkState();
+            double[] load = loadCache;
+            Map<String, Double> util = utilCache;
             Map<String, FlowKpi> kpis = new HashMap<>();
             for (RoutedFlow r : added.values()) {
                 Flow f = r.flow();
@@ -418,18 +448,15 @@ public final class FlowLevelTwin implements NetworkTwinPort {
 
         @Override
         public TwinKpis evaluateIntent(String intentId) {
-            TwinKpis all = evaluate();
-            double[] load = new double[capacity.length];
-            for (int i = 0; i < load.length; i++) {
-                load[i] = background[i] + Math.max(0.0, routedLoad[i]);
-            }
+            linkState();
+            double[] load = loadCache;
             Map<String, FlowKpi> kpis = new HashMap<>();
             for (RoutedFlow r : flowsOf(intentId)) {
                 if (r != null) {
                     kpis.put(r.flow().id(), LinkLoadModel.kpi(r.flow().id(), r.flow().bandwidthBps(), r.path(), base, load, capacity));
                 }
             }
-            return new TwinKpis(all.linkUtilization(), kpis);
+            return new TwinKpis(utilCache, kpis);
         }
     }
 

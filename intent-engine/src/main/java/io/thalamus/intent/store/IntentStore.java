@@ -15,6 +15,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.EnumMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -34,10 +36,21 @@ public final class IntentStore {
     private final Map<String, String> idByKey = new ConcurrentHashMap<>();
     private final Map<String, Long> order = new ConcurrentHashMap<>();
     private final AtomicLong submitted = new AtomicLong();
+    private final Map<IntentState, Set<String>> idsByState = new EnumMap<>(IntentState.class);
 
     public IntentStore(IntentLog log, Clock clock) {
         this.log = log;
         this.clock = clock;
+        for (IntentState st : IntentState.values()) {
+            idsByState.put(st, ConcurrentHashMap.newKeySet());
+        }
+    }
+
+    private void moved(String id, IntentState from, IntentState to) {
+        if (from != null) {
+            idsByState.get(from).remove(id);
+        }
+        idsByState.get(to).add(id);
     }
 
     /** Folds every logged event into memory; returns how many events were read. Call once, before serving. */
@@ -48,9 +61,15 @@ public final class IntentStore {
                 if (byId.putIfAbsent(r.id(), r) == null) {
                     idByKey.putIfAbsent(r.key(), r.id());
                     order.put(r.id(), submitted.incrementAndGet());
+                    moved(r.id(), null, r.state());
                 }
             } else {
-                byId.computeIfPresent(e.intentId(), (id, r) -> e.seq() > r.lastSeq() ? r.apply(e) : r);
+                IntentRecord before = byId.get(e.intentId());
+                if (before != null && e.seq() > before.lastSeq()) {
+                    IntentRecord after = before.apply(e);
+                    byId.put(after.id(), after);
+                    moved(after.id(), before.state(), after.state());
+                }
             }
         });
     }
@@ -80,6 +99,7 @@ public final class IntentStore {
             IntentRecord r = IntentRecord.submitted(event);
             order.put(id, submitted.incrementAndGet());
             byId.put(id, r);
+            moved(id, null, r.state());
             return new Submission(r, true);
         });
     }
@@ -109,6 +129,7 @@ public final class IntentStore {
      */
     public CompletableFuture<Void> transition(String id, IntentState state, String reason, ObjectNode details) {
         IntentEvent[] made = new IntentEvent[1];
+        IntentState[] from = new IntentState[1];
         byId.compute(id, (k, r) -> {
             if (r == null) {
                 throw new IllegalArgumentException("no intent " + id);
@@ -116,8 +137,10 @@ public final class IntentStore {
             IntentEvent e = new IntentEvent(id, r.lastSeq() + 1, clock.instant(), state, reason, details);
             IntentRecord next = r.apply(e);
             made[0] = e;
+            from[0] = r.state();
             return next;
         });
+        moved(id, from[0], state);
         return log.append(made[0]);
     }
 
@@ -139,11 +162,36 @@ public final class IntentStore {
         return list;
     }
 
+    /** The intents now in {@code state}, in no particular order (cheap: an index, no sort). */
+    public List<IntentRecord> inState(IntentState state) {
+        List<IntentRecord> out = new ArrayList<>();
+        for (String id : idsByState.get(state)) {
+            IntentRecord r = byId.get(id);
+            if (r != null && r.state() == state) {
+                out.add(r);
+            }
+        }
+        return out;
+    }
+
+    /** How many intents are in {@code state}. */
+    public int count(IntentState state) {
+        return idsByState.get(state).size();
+    }
+
     /** Intents in {@code state} (null: any) of {@code type} (null: any), oldest first, one page. */
     public IntentPage list(IntentState state, IntentType type, int offset, int limit) {
         Predicate<IntentRecord> match = r -> (state == null || r.state() == state)
                 && (type == null || r.intent().type() == type);
-        List<IntentRecord> all = all().stream().filter(match).toList();
+        List<IntentRecord> candidates = state == null ? new ArrayList<>(byId.values()) : inState(state);
+        if (type == null && offset == 0 && limit == 1 && state != null) {
+            // a count query (dashboards and benchmarks poll these): no need to sort everything
+            List<IntentRecord> one = candidates.isEmpty() ? List.of()
+                    : List.of(candidates.stream().min(Comparator.comparingLong(r -> order.getOrDefault(r.id(), Long.MAX_VALUE))).get());
+            return new IntentPage(one, candidates.size(), offset, limit);
+        }
+        candidates.sort(Comparator.comparingLong(r -> order.getOrDefault(r.id(), Long.MAX_VALUE)));
+        List<IntentRecord> all = candidates.stream().filter(match).toList();
         int from = Math.min(offset, all.size());
         int to = Math.min(all.size(), from + limit);
         return new IntentPage(all.subList(from, to), all.size(), offset, limit);
