@@ -415,7 +415,6 @@ public final class IntentEngine implements AutoCloseable {
         done.set("paths", IntentViews.paths(ctx.installed()));
         store.transition(id, IntentState.INSTALLED, "installed " + ctx.installed().size() + " route(s) through "
                 + install.controller().name(), done);
-        assuredVersion = -1;
     }
 
     private void fail(String id, boolean recompiling, String reason, ObjectNode details, ExecutionContext ctx) {
@@ -450,7 +449,6 @@ public final class IntentEngine implements AutoCloseable {
             ObjectNode d = JsonNodeFactory.instance.objectNode();
             d.set("paths", JsonNodeFactory.instance.arrayNode());
             store.transition(id, IntentState.WITHDRAWN, "withdrawn; routes removed", d);
-            assuredVersion = -1;
         } catch (RuntimeException e) {
             store.transition(id, IntentState.CORRUPT, "withdraw failed: " + e.getMessage(), null);
         }
@@ -466,7 +464,9 @@ public final class IntentEngine implements AutoCloseable {
 
     /** Re-checks installed intents when the twin changed; the ones that stopped holding are re-planned. */
     private void assure(boolean force) {
-        long v = twin.version();
+        // the engine's own installs were checked against every expectation before they happened; what it
+        // cannot foresee is the network changing under them (telemetry, link status)
+        long v = ownTwin.measuredVersion();
         if (!force && v == assuredVersion) {
             return;
         }
@@ -502,7 +502,7 @@ public final class IntentEngine implements AutoCloseable {
                     .map(ExpectationCheck::describe).collect(Collectors.joining("; ")) + "; re-planning", d);
             compileSafely(r.id(), true);
         }
-        assuredVersion = twin.version();
+        assuredVersion = ownTwin.measuredVersion();
     }
 
     // ---- helpers ----

@@ -35,6 +35,7 @@ public final class FlowLevelTwin implements NetworkTwinPort {
     private final Map<String, RoutedFlow> routes = new HashMap<>();
     private final Map<String, Set<String>> flowsByIntent = new HashMap<>();
     private final AtomicLong version = new AtomicLong();
+    private final AtomicLong measuredVersion = new AtomicLong();
     private Topology upTopology;
 
     /** A twin of {@code base} with no routes; failures re-converge with {@code reconverge}. */
@@ -66,6 +67,14 @@ public final class FlowLevelTwin implements NetworkTwinPort {
     @Override
     public long version() {
         return version.get();
+    }
+
+    /**
+     * Increases when the network itself changed (telemetry, link status), not when the engine installed or
+     * removed routes: installs are checked against every expectation before they happen.
+     */
+    public long measuredVersion() {
+        return measuredVersion.get();
     }
 
     /** Records routed flows as installed (the twin controller driver calls this). */
@@ -116,12 +125,14 @@ public final class FlowLevelTwin implements NetworkTwinPort {
         double measured = s.meanLoadBps() > 0 ? s.meanLoadBps() : s.ewmaUtilization() * capacity[i];
         background[i] = Math.max(0.0, measured - routedLoad[i]);
         version.incrementAndGet();
+        measuredVersion.incrementAndGet();
     }
 
     /** Sets the background load of one directed link directly (tests, replays). */
     public synchronized void setBackgroundLoad(String linkId, double bps) {
         background[base.indexOfLink(linkId)] = bps;
         version.incrementAndGet();
+        measuredVersion.incrementAndGet();
     }
 
     @Override
@@ -155,6 +166,7 @@ public final class FlowLevelTwin implements NetworkTwinPort {
             }
         }
         version.incrementAndGet();
+        measuredVersion.incrementAndGet();
     }
 
     @Override
