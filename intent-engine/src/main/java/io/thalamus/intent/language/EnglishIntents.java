@@ -233,6 +233,9 @@ public final class EnglishIntents {
         return new Understanding(env, cls.label(), cls.probability(), confidence, entities, problems);
     }
 
+    private static final Pattern RATE_IN_TEXT = Pattern.compile(
+            "(\\d+(?:\\.\\d+)?\\s*[kKmMgGtT]?(?:bps|Bps|bit/s|b/s|B/s|bits/s|bits per second))");
+
     private static final Pattern UNIT_AFTER = Pattern.compile(
             "^\\s*([kKmMgGtT]?(?:bps|Bps|bit/s|b/s|B/s|bits/s|bit|bytes/s)|[kKmMgGtT](?:ilo|ega|iga|era)?(?:bits?|bytes?)(?:/s| per second)?)\\b");
 
@@ -273,6 +276,13 @@ public final class EnglishIntents {
             problems.add("no destination found");
         }
         double share = filled / 2.0;
+        if (rates.isEmpty()) {
+            // the tagger missed it: a number with a rate unit anywhere in the sentence
+            Matcher m = RATE_IN_TEXT.matcher(text);
+            if (m.find()) {
+                Quantities.bandwidthBps(m.group(1)).ifPresent(rates::add);
+            }
+        }
         if (!rates.isEmpty()) {
             spec.put("bandwidthBps", rates.get(0));
             if ("<=".equals(operator)) {
@@ -283,7 +293,7 @@ public final class EnglishIntents {
         } else {
             spec.put("bandwidthBps", 1e6);
             problems.add("no bandwidth given: assumed 1 Mbit/s");
-            share *= 0.8;
+            share *= 0.5;
         }
         delay.ifPresent(d -> spec.put("maxDelayMs", d));
         return share;
