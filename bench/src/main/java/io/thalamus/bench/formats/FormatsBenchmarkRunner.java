@@ -35,6 +35,12 @@ public final class FormatsBenchmarkRunner {
     private record Comparison(String label, String ours, String peer) {
     }
 
+    /** One side of a paired measurement. */
+    @FunctionalInterface
+    private interface Read {
+        Object run() throws Exception;
+    }
+
     private static final List<Comparison> COMPARISONS = List.of(
             new Comparison("Kdl GraphML (754 nodes, 899 edges): our GraphMlReader vs JGraphT GraphMLImporter",
                     "kdlGraphmlOurs", "kdlGraphmlJGraphT"),
@@ -59,6 +65,7 @@ public final class FormatsBenchmarkRunner {
                 .resultFormat(ResultFormatType.JSON)
                 .result(out.resolve("jmh.json").toString())
                 .build();
+        Map<String, Double> paired = pairedRatios();
         Map<String, Result<?>> scores = new HashMap<>();
         for (RunResult r : new Runner(options).run()) {
             String full = r.getParams().getBenchmark();
@@ -71,6 +78,7 @@ public final class FormatsBenchmarkRunner {
         json.put("date", Instant.now().toString());
         json.put("jvm", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
         json.put("cpus", Runtime.getRuntime().availableProcessors());
+        json.put("loadAverageAtEnd", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         json.put("config", "1 fork, 3 warm-up x 1 s, 5 measurement x 1 s, average time per read");
         json.set("sanity", sanity);
         ObjectNode results = json.putObject("results");
@@ -79,9 +87,12 @@ public final class FormatsBenchmarkRunner {
         StringBuilder md = new StringBuilder();
         md.append("# Topology reading: ours vs JGraphT (peer)\n\n")
                 .append("Run ").append(json.get("date").asText()).append(", ").append(json.get("jvm").asText())
-                .append(", ").append(json.get("cpus").asInt()).append(" CPUs; ").append(json.get("config").asText()).append(".\n")
+                .append(", ").append(json.get("cpus").asInt()).append(" CPUs (load average ")
+                .append(String.format(Locale.ROOT, "%.1f", json.get("loadAverageAtEnd").asDouble())).append("); ").append(json.get("config").asText()).append(".\n")
                 .append("Ratio = peer time / our time (above 1: ours is faster). Reproduce: see docs/benchmarks.md.\n\n")
-                .append("| comparison | ours (us/op) | peer (us/op) | ratio |\n|---|---:|---:|---:|\n");
+                .append("The paired ratio is the median, over ").append(PAIRED_ROUNDS).append(" rounds that alternate the two sides in one JVM, ")
+                .append("of peer time / our time: it is far less sensitive to load from other processes than the JMH ratio.\n\n")
+                .append("| comparison | ours (us/op) | peer (us/op) | JMH ratio | paired ratio |\n|---|---:|---:|---:|---:|\n");
         for (Comparison c : COMPARISONS) {
             Result<?> ours = scores.get(c.ours);
             Result<?> peer = scores.get(c.peer);
@@ -92,14 +103,80 @@ public final class FormatsBenchmarkRunner {
             cmp.addObject().put("comparison", c.label).put("ours", c.ours).put("peer", c.peer)
                     .put("oursUs", ours.getScore()).put("oursErrorUs", ours.getScoreError())
                     .put("peerUs", peer.getScore()).put("peerErrorUs", peer.getScoreError())
-                    .put("ratioPeerOverOurs", ratio);
-            md.append(String.format(Locale.ROOT, "| %s | %.1f ± %.1f | %.1f ± %.1f | %.2f |%n", c.label,
-                    ours.getScore(), ours.getScoreError(), peer.getScore(), peer.getScoreError(), ratio));
+                    .put("ratioPeerOverOurs", ratio)
+                    .put("pairedMedianRatioPeerOverOurs", paired.get(c.ours + "/" + c.peer));
+            md.append(String.format(Locale.ROOT, "| %s | %.1f ± %.1f | %.1f ± %.1f | %.2f | %.2f |%n", c.label,
+                    ours.getScore(), ours.getScoreError(), peer.getScore(), peer.getScoreError(), ratio,
+                    paired.get(c.ours + "/" + c.peer)));
         }
         Files.writeString(out.resolve("formats.json"), mapper.writeValueAsString(json));
         Files.writeString(out.resolve("formats.md"), md.toString());
         System.out.println(md);
         System.out.println("wrote " + out.toAbsolutePath());
+    }
+
+    static final int PAIRED_ROUNDS = 41;
+
+    /**
+     * For each comparison: warm both sides up, then time {@value #PAIRED_ROUNDS} rounds, each reading with one
+     * side and then the other (the order alternating), and keep the median of peer time / our time.
+     */
+    private static Map<String, Double> pairedRatios() throws Exception {
+        Path tmp = Files.createTempDirectory("thalamus-bench-paired");
+        Path g50 = FormatFixtures.germany50AsGraphml(tmp);
+        Path kdl = FormatFixtures.kdlGraphml();
+        Path g50Xml = FormatFixtures.germany50Xml();
+        Map<String, Read> reads = Map.of(
+                "kdlGraphmlOurs", () -> GraphMlReader.read(kdl),
+                "kdlGraphmlJGraphT", () -> FormatFixtures.importWithJGraphT(kdl),
+                "germany50GraphmlOurs", () -> GraphMlReader.read(g50),
+                "germany50GraphmlJGraphT", () -> FormatFixtures.importWithJGraphT(g50),
+                "germany50SndlibXmlOurs", () -> SndlibXmlReader.read(g50Xml));
+        Map<String, Double> out = new HashMap<>();
+        try {
+            for (Comparison c : COMPARISONS) {
+                Read ours = reads.get(c.ours);
+                Read peer = reads.get(c.peer);
+                long warmEnd = System.nanoTime() + 3_000_000_000L;
+                while (System.nanoTime() < warmEnd) {
+                    ours.run();
+                    peer.run();
+                }
+                int reps = c.ours.startsWith("kdl") ? 5 : 20;
+                double[] ratios = new double[PAIRED_ROUNDS];
+                for (int round = 0; round < PAIRED_ROUNDS; round++) {
+                    long o;
+                    long p;
+                    if (round % 2 == 0) {
+                        o = time(ours, reps);
+                        p = time(peer, reps);
+                    } else {
+                        p = time(peer, reps);
+                        o = time(ours, reps);
+                    }
+                    ratios[round] = (double) p / o;
+                }
+                java.util.Arrays.sort(ratios);
+                out.put(c.ours + "/" + c.peer, ratios[PAIRED_ROUNDS / 2]);
+            }
+        } finally {
+            Files.deleteIfExists(g50);
+            Files.deleteIfExists(tmp);
+        }
+        return out;
+    }
+
+    private static long time(Read read, int reps) throws Exception {
+        long t0 = System.nanoTime();
+        Object sink = null;
+        for (int i = 0; i < reps; i++) {
+            sink = read.run();
+        }
+        long t = System.nanoTime() - t0;
+        if (sink == null) {
+            throw new IllegalStateException("a read returned nothing");
+        }
+        return t;
     }
 
     /** Both sides read the same graphs: node and edge counts agree before anything is timed. */

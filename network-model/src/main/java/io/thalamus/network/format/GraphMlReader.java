@@ -59,10 +59,7 @@ public final class GraphMlReader {
             }
             keyNames.put(k.attr("id"), k.attr("attr.name"));
         }
-        XmlTree.Element graph = root.child("graph");
-        if (graph == null) {
-            throw new TopologyFormatException(source, root.where(), "missing child element <graph>");
-        }
+        XmlTree.Element graph = root.require("graph", source);
         boolean directedDefault = "directed".equals(graph.attr("edgedefault"));
         DefaultLedger ledger = new DefaultLedger();
         Map<String, Node> nodes = new LinkedHashMap<>();
@@ -104,9 +101,9 @@ public final class GraphMlReader {
                 continue;
             }
             Map<String, XmlTree.Element> data = data(e, keyNames, source);
-            double cap = capacity(data, id, source, e, ledger, directedOf(e, directedDefault) ? 1 : 2);
             boolean directed = directedOf(e, directedDefault);
             int directions = directed ? 1 : 2;
+            double cap = capacity(data, id, source, e, ledger, directions);
             ledger.add("weight", DefaultLedger.WEIGHT_RULE, directions);
             double delay = ledger.delayMs(a, b, directions);
             if (directed) {
@@ -173,8 +170,11 @@ public final class GraphMlReader {
     }
 
     private static Map<String, XmlTree.Element> data(XmlTree.Element owner, Map<String, String> keyNames, String source) {
-        Map<String, XmlTree.Element> out = new HashMap<>();
-        for (XmlTree.Element d : owner.children("data")) {
+        Map<String, XmlTree.Element> out = new HashMap<>(16);
+        for (XmlTree.Element d : owner.children()) {
+            if (!d.name().equals("data")) {
+                continue;
+            }
             String attrName = keyNames.get(d.attr("key"));
             if (attrName == null) {
                 throw new TopologyFormatException(source, d.where(), "data key '" + d.attr("key") + "' is not declared by any <key>");

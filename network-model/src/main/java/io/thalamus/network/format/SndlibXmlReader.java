@@ -39,50 +39,42 @@ public final class SndlibXmlReader {
         if (meta != null && meta.child("unit") != null) {
             net.unit(meta.child("unit").text(), meta.child("unit").where());
         }
-        XmlTree.Element structure = require(root, "networkStructure", source);
-        XmlTree.Element nodes = require(structure, "nodes", source);
+        XmlTree.Element structure = root.require("networkStructure", source);
+        XmlTree.Element nodes = structure.require("nodes", source);
         net.declareCoordinates(nodes.attr("coordinatesType"), nodes.where());
         for (XmlTree.Element n : nodes.children("node")) {
             XmlTree.Element c = n.child("coordinates");
             double x = Double.NaN;
             double y = Double.NaN;
             if (c != null) {
-                x = require(c, "x", source).number("value", source);
-                y = require(c, "y", source).number("value", source);
+                x = c.require("x", source).number("value", source);
+                y = c.require("y", source).number("value", source);
             }
             net.node(n.attr("id"), x, y, n.where());
         }
-        XmlTree.Element links = require(structure, "links", source);
+        XmlTree.Element links = structure.require("links", source);
         for (XmlTree.Element l : links.children("link")) {
             XmlTree.Element pre = l.child("preInstalledModule");
-            double preCap = pre == null ? 0 : require(pre, "capacity", source).number("value", source);
+            double preCap = pre == null ? 0 : pre.require("capacity", source).number("value", source);
             XmlTree.Element rc = l.child("routingCost");
             double routing = rc == null ? 0 : rc.number("value", source);
             XmlTree.Element add = l.child("additionalModules");
             List<XmlTree.Element> mods = add == null ? List.of() : add.children("addModule");
             double[] modules = new double[mods.size()];
             for (int i = 0; i < modules.length; i++) {
-                modules[i] = require(mods.get(i), "capacity", source).number("value", source);
+                modules[i] = mods.get(i).require("capacity", source).number("value", source);
             }
-            net.link(l.attr("id"), text(require(l, "source", source)), text(require(l, "target", source)),
+            net.link(l.attr("id"), text(l.require("source", source)), text(l.require("target", source)),
                     preCap, routing, modules, l.where());
         }
         XmlTree.Element demands = root.child("demands");
         if (demands != null) {
             for (XmlTree.Element d : demands.children("demand")) {
-                net.demand(d.attr("id"), text(require(d, "source", source)), text(require(d, "target", source)),
-                        require(d, "demandValue", source).number("value", source), d.where());
+                net.demand(d.attr("id"), text(d.require("source", source)), text(d.require("target", source)),
+                        d.require("demandValue", source).number("value", source), d.where());
             }
         }
         return net.build();
-    }
-
-    private static XmlTree.Element require(XmlTree.Element parent, String child, String source) {
-        XmlTree.Element c = parent.child(child);
-        if (c == null) {
-            throw new TopologyFormatException(source, parent.where(), "missing child element <" + child + ">");
-        }
-        return c;
     }
 
     private static String text(XmlTree.Element e) {

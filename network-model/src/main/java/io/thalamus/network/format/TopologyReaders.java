@@ -12,7 +12,8 @@ import java.util.Locale;
 /**
  * Opens a topology file in any supported format, chosen by extension and first content:
  * {@code .json} (Thalamus JSON), {@code .graphml} (Topology Zoo), {@code .xml} (SNDlib XML),
- * {@code .txt} starting with {@code ?SNDlib} (SNDlib native) or {@code Node_num:} (Abilene Zhang / CFR-RL).
+ * {@code .txt} starting with {@code ?SNDlib} (SNDlib native) or {@code Node_num:} (Abilene Zhang / CFR-RL);
+ * an {@code .xml} file whose root is {@code <graphml>} or {@code <domain>} (TOTEM) is read as such.
  */
 public final class TopologyReaders {
 
@@ -20,7 +21,7 @@ public final class TopologyReaders {
     }
 
     /** The supported topology formats. */
-    public enum Format { THALAMUS_JSON, SNDLIB_NATIVE, SNDLIB_XML, GRAPHML, ABILENE_ZHANG }
+    public enum Format { THALAMUS_JSON, SNDLIB_NATIVE, SNDLIB_XML, GRAPHML, ABILENE_ZHANG, TOTEM_XML }
 
     /** Reads a topology in whichever supported format {@code file} is. */
     public static Topology read(Path file) {
@@ -30,6 +31,7 @@ public final class TopologyReaders {
             case SNDLIB_XML -> SndlibXmlReader.read(file);
             case GRAPHML -> GraphMlReader.read(file);
             case ABILENE_ZHANG -> AbileneZhangReader.readTopology(file);
+            case TOTEM_XML -> TotemTopologyReader.read(file);
         };
     }
 
@@ -48,8 +50,12 @@ public final class TopologyReaders {
             return Format.GRAPHML;
         }
         if (name.endsWith(".xml")) {
-            if (head.contains("<graphml")) {
+            String start = firstChars(file);
+            if (start.contains("<graphml")) {
                 return Format.GRAPHML;
+            }
+            if (start.contains("<domain")) {
+                return Format.TOTEM_XML;
             }
             return Format.SNDLIB_XML;
         }
@@ -78,6 +84,17 @@ public final class TopologyReaders {
                 }
             }
             return "";
+        } catch (IOException e) {
+            throw new TopologyFormatException(file.toString(), "", "cannot read file: " + e.getMessage(), e);
+        }
+    }
+
+    /** The first 4 KiB of a file as text, to find an XML root element. */
+    private static String firstChars(Path file) {
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.ISO_8859_1)) {
+            char[] buf = new char[4096];
+            int n = in.read(buf);
+            return n <= 0 ? "" : new String(buf, 0, n);
         } catch (IOException e) {
             throw new TopologyFormatException(file.toString(), "", "cannot read file: " + e.getMessage(), e);
         }

@@ -10,11 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A small element tree read with the JDK's StAX parser, keeping the line of every element so format
@@ -22,14 +19,24 @@ import java.util.Map;
  */
 final class XmlTree {
 
+    private static final String[] NO_ATTRIBUTES = new String[0];
+
     private XmlTree() {
     }
 
-    /** One XML element: local name, attributes, trimmed text content and children, with its line. */
-    record Element(String name, Map<String, String> attributes, String text, List<Element> children, int line) {
+    /**
+     * One XML element: name, attributes (name/value pairs, flat), trimmed text content and children, with its
+     * line. The tree is private to the readers of this package, which never modify it.
+     */
+    record Element(String name, String[] attributes, String text, List<Element> children, int line) {
 
         String attr(String attribute) {
-            return attributes.get(attribute);
+            for (int i = 0; i < attributes.length; i += 2) {
+                if (attributes[i].equals(attribute)) {
+                    return attributes[i + 1];
+                }
+            }
+            return null;
         }
 
         Element child(String childName) {
@@ -39,6 +46,15 @@ final class XmlTree {
                 }
             }
             return null;
+        }
+
+        /** The first child named {@code childName}. @throws TopologyFormatException naming this element when there is none */
+        Element require(String childName, String source) {
+            Element c = child(childName);
+            if (c == null) {
+                throw new TopologyFormatException(source, where(), "missing child element <" + childName + ">");
+            }
+            return c;
         }
 
         List<Element> children(String childName) {
@@ -78,6 +94,8 @@ final class XmlTree {
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         factory.setProperty(XMLInputFactory.IS_COALESCING, true);
+        // the supported formats use one default namespace; element names are compared without it
+        factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, false);
         XMLStreamReader r = null;
         try {
             r = factory.createXMLStreamReader(in);
@@ -87,13 +105,10 @@ final class XmlTree {
                 int ev = r.next();
                 if (ev == XMLStreamConstants.START_ELEMENT) {
                     int count = r.getAttributeCount();
-                    Map<String, String> attrs = Map.of();
-                    if (count > 0) {
-                        attrs = new HashMap<>(count * 2);
-                        for (int i = 0; i < count; i++) {
-                            attrs.put(r.getAttributeLocalName(i), r.getAttributeValue(i));
-                        }
-                        attrs = Collections.unmodifiableMap(attrs);
+                    String[] attrs = count == 0 ? NO_ATTRIBUTES : new String[2 * count];
+                    for (int i = 0; i < count; i++) {
+                        attrs[2 * i] = r.getAttributeLocalName(i);
+                        attrs[2 * i + 1] = r.getAttributeValue(i);
                     }
                     stack.push(new Builder(r.getLocalName(), attrs, r.getLocation().getLineNumber()));
                 } else if (ev == XMLStreamConstants.CHARACTERS || ev == XMLStreamConstants.CDATA) {
@@ -131,13 +146,13 @@ final class XmlTree {
 
     private static final class Builder {
         final String name;
-        final Map<String, String> attributes;
+        final String[] attributes;
         final int line;
         private String text = "";
         private StringBuilder longText;
         final List<Element> children = new ArrayList<>(0);
 
-        Builder(String name, Map<String, String> attributes, int line) {
+        Builder(String name, String[] attributes, int line) {
             this.name = name;
             this.attributes = attributes;
             this.line = line;
@@ -155,8 +170,7 @@ final class XmlTree {
 
         Element build() {
             String t = longText != null ? longText.toString() : text;
-            return new Element(name, attributes, t.trim(),
-                    children.isEmpty() ? List.of() : Collections.unmodifiableList(children), line);
+            return new Element(name, attributes, t.trim(), children.isEmpty() ? List.of() : children, line);
         }
     }
 }

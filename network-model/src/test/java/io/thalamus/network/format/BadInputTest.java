@@ -236,6 +236,26 @@ class BadInputTest {
                 .hasMessageContaining("no such file");
     }
 
+    @Test
+    void totemDomainLinkWithUnknownNodeNamesTheElement() throws IOException {
+        Path f = write("domain.xml", """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <domain ASID="1">
+                  <info><units><unit type="bandwidth" value="kbps"/></units></info>
+                  <topology>
+                    <nodes><node id="1"/><node id="2"/></nodes>
+                    <links>
+                      <link id="1_2"><from node="1"/><to node="2"/><capacity value="1000"/></link>
+                      <link id="2_3"><from node="2"/><to node="3"/></link>
+                    </links>
+                  </topology>
+                </domain>
+                """);
+        assertThat(TopologyReaders.detect(f)).isEqualTo(TopologyReaders.Format.TOTEM_XML);
+        assertThatThrownBy(() -> TopologyReaders.read(f)).isInstanceOf(TopologyFormatException.class)
+                .hasMessageContainingAll(f.toString(), "line 8", "link '2_3'", "unknown node '3'");
+    }
+
     private static byte[] gzip(String s) throws IOException {
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
         try (OutputStream out = new GZIPOutputStream(bytes)) {

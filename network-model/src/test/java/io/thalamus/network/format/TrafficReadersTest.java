@@ -28,6 +28,9 @@ class TrafficReadersTest {
         assertThat(first.missingCount()).isPositive();
         long missing = s.matrices().stream().mapToLong(TrafficMatrix::missingCount).sum();
         assertThat(missing).isGreaterThan(0);
+        // the TOTEM domain file names the same nodes, so the matrices replay on it
+        Topology domain = TotemTopologyReader.read(SharedDataSupport.data("traffic/geant-totem/topology-anonymised.original-no-capacity.xml"));
+        assertThat(domain.nodes()).extracting(n -> n.id()).containsExactlyInAnyOrderElementsOf(s.nodes());
     }
 
     @Test
@@ -95,5 +98,21 @@ class TrafficReadersTest {
         assertThat(s.matrix(0).get(0, 0)).isCloseTo(1.0e4 * 100 * 8 / 300.0, within(1e-6));
         // second value: ATLAM5 -> ATLAng, 1.958280e5 units
         assertThat(s.matrix(0).get("ATLAM5", "ATLAng")).isCloseTo(1.958280e5 * 100 * 8 / 300.0, within(1e-6));
+    }
+
+    @Test
+    void totemTopologyJoinsTheTotemMatricesAndReadsTheAddedCapacities() {
+        Topology t = TopologyReaders.read(SharedDataSupport.data("traffic/geant-totem/topology-anonymised.with-capacity-GreenSDN.xml"));
+        assertThat(t.nodeCount()).isEqualTo(23);
+        assertThat(t.linkCount()).isEqualTo(74);
+        // GreenSDN capacities in kbit/s: 38 x 10,000,000, 28 x 2,500,000, 8 x 155,000
+        assertThat(t.links().stream().filter(l -> l.capacityBps() == 10e9).count()).isEqualTo(38);
+        assertThat(t.links().stream().filter(l -> l.capacityBps() == 2.5e9).count()).isEqualTo(28);
+        assertThat(t.links().stream().filter(l -> l.capacityBps() == 155e6).count()).isEqualTo(8);
+        assertThat(t.link(TopologyJson.directedId("3-10", "10", "3")).capacityBps()).isEqualTo(10e9);
+        assertThat(t.nodes()).allSatisfy(n -> assertThat(n.hasLocation()).isFalse());
+        assertThat(t.defaultsApplied()).contains(new io.thalamus.network.topology.AppliedDefault("location", TotemTopologyReader.ZERO_LOCATION_RULE, 23));
+        Topology bare = TopologyReaders.read(SharedDataSupport.data("traffic/geant-totem/topology-anonymised.original-no-capacity.xml"));
+        assertThat(bare.defaultsApplied()).contains(new io.thalamus.network.topology.AppliedDefault("capacityBps", DefaultLedger.CAPACITY_RULE, 74));
     }
 }

@@ -150,4 +150,19 @@ class GeneratorsTest {
             assertThat(count).as("class %d", p).isBetween(900L, 1100L);
         }
     }
+
+    @Test
+    void loadFactorIsShortestPathBandwidthHopsOverTotalCapacity() {
+        // a - b - c, 10 bit/s each way on both cables: 40 bit/s of directed capacity
+        List<Node> nodes = List.of(Node.planar("a", 0, 0), Node.planar("b", 1, 0), Node.planar("c", 2, 0));
+        List<Link> links = new java.util.ArrayList<>();
+        for (String[] e : new String[][] {{"ab", "a", "b"}, {"bc", "b", "c"}}) {
+            links.add(new Link(TopologyJson.directedId(e[0], e[1], e[2]), e[0], e[1], e[2], 10, 1, 1, java.util.Set.of()));
+            links.add(new Link(TopologyJson.directedId(e[0], e[2], e[1]), e[0], e[2], e[1], 10, 1, 1, java.util.Set.of()));
+        }
+        Topology line = new Topology("line", nodes, links);
+        // a -> c: 5 bit/s over 2 hops; b -> c: 10 bit/s over 1 hop; (10 + 10) / 40 = 0.5
+        assertThat(PfarFlowGenerator.loadFactor(line, List.of(Flow.of("x", "a", "c", 5, 0), Flow.of("y", "b", "c", 10, 1))))
+                .isEqualTo(0.5);
+    }
 }
