@@ -12,6 +12,8 @@ import picocli.CommandLine.Command;
             LabCommand.class,
             ModelsCommand.class,
             RouterCommand.class,
+            FlowsCommand.class,
+            AdmitCommand.class,
         })
 public final class ThalamusCli implements Runnable {
 

@@ -138,7 +138,7 @@ final class AdmissionInstance {
         return priorityValue + 1.0;
     }
 
-    /** Whether the total newcomer demand fits every link even if all take their shortest path (used in docs and tests). */
+    /** Whether the objective is lexicographic over classes. */
     boolean isStrict() {
         return problem.mode() == ObjectiveMode.STRICT;
     }

@@ -29,7 +29,7 @@ final class AdmissionModel {
 
     /** The outcome of all stages. */
     record Solved(double[] values, boolean primaryProven, boolean secondaryClosed, double[] stageValue, double[] stageBound, List<Stage> stages,
-                  long primaryDoneNanos, List<String> notes) {
+                  long primaryDoneNanos, long[] stageDoneNanos, List<String> notes) {
     }
 
     /** Relative gap at which the secondary (path weight) stage stops; primary stages are solved exactly. */
@@ -344,6 +344,7 @@ final class AdmissionModel {
         double[] stageBound = new double[stages.size()];
         boolean allProven = true;
         boolean secondaryClosed = true;
+        long[] stageDone = new long[stages.size()];
         long primaryDone = 0;
         List<String> notes = new ArrayList<>();
         for (int s = 0; s < stages.size(); s++) {
@@ -356,15 +357,35 @@ final class AdmissionModel {
                 proven = true;
                 bound = val;
             } else {
-                double remaining = timeLimitSeconds - (System.nanoTime() - startNanos) / 1e9;
+                double elapsed = (System.nanoTime() - startNanos) / 1e9;
+                double remaining = timeLimitSeconds - elapsed;
+                if (s == stages.size() - 1) {
+                    // The path-weight tie-break gets as long as the primary stages took (at least 2 s), not the whole limit.
+                    remaining = Math.min(remaining, Math.max(2.0, elapsed));
+                }
                 if (remaining < 0.005) {
                     proven = false;
                     bound = trivial;
                     notes.add("time limit reached before stage '" + st.label() + "'");
                 } else {
                     boolean secondary = s == stages.size() - 1;
-                    MipBackend.Outcome out = backend.optimize(st.vars(), st.coefs(), st.maximize(), remaining, inc,
+                    // A class's stage cannot gain from lower classes (they only take capacity), so their variables are
+                    // fixed to 0 while it runs; completion refills them afterwards. Not with evictable flows, whose
+                    // eviction rows may need lower-class newcomers.
+                    int[] lower = !secondary && in.isStrict() && keep.length == 0 ? lowerClassVars(st.classIndex()) : new int[0];
+                    double[] from = inc;
+                    if (lower.length > 0) {
+                        backend.fixToZero(lower, true);
+                        from = inc.clone();
+                        for (int v : lower) {
+                            from[v] = 0;
+                        }
+                    }
+                    MipBackend.Outcome out = backend.optimize(st.vars(), st.coefs(), st.maximize(), remaining, from,
                             secondary ? SECONDARY_GAP : 0);
+                    if (lower.length > 0) {
+                        backend.fixToZero(lower, false);
+                    }
                     if (out.values() != null) {
                         double[] completed = complete(out.values());
                         double got = eval(st, completed);
@@ -390,6 +411,7 @@ final class AdmissionModel {
             }
             stageValue[s] = val;
             stageBound[s] = bound;
+            stageDone[s] = System.nanoTime() - startNanos;
             if (s < stages.size() - 1) {
                 allProven &= proven;
             } else {
@@ -408,7 +430,30 @@ final class AdmissionModel {
             notes.add("CP-SAT needed rounded coefficients (non-decimal data); optimality is not claimed");
             allProven = false;
         }
-        return new Solved(inc, allProven, secondaryClosed, stageValue, stageBound, stages, primaryDone - startNanos, notes);
+        return new Solved(inc, allProven, secondaryClosed, stageValue, stageBound, stages, primaryDone - startNanos, stageDone, notes);
+    }
+
+    /** Variables of the newcomers of classes below class index {@code c} (path: z, arc: x and y). */
+    private int[] lowerClassVars(int c) {
+        List<Integer> out = new ArrayList<>();
+        for (int f = 0; f < in.flowCount(); f++) {
+            if (in.classOf[f] <= c) {
+                continue;
+            }
+            if (form == Formulation.PATH) {
+                for (int v : z[f]) {
+                    out.add(v);
+                }
+            } else if (x[f] >= 0) {
+                out.add(x[f]);
+                for (int v : y[f]) {
+                    if (v >= 0) {
+                        out.add(v);
+                    }
+                }
+            }
+        }
+        return toInts(out);
     }
 
     private static double eval(Stage st, double[] values) {

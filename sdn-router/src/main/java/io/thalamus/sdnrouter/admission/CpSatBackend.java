@@ -159,6 +159,13 @@ final class CpSatBackend implements MipBackend {
     }
 
     @Override
+    public void fixToZero(int[] v, boolean fixed) {
+        for (int i : v) {
+            vars.get(i).getBuilder().clearDomain().addDomain(0).addDomain(fixed ? 0 : 1);
+        }
+    }
+
+    @Override
     public boolean approximate() {
         return approximate;
     }

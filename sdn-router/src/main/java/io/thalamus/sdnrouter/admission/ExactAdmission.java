@@ -72,6 +72,10 @@ final class ExactAdmission {
             params.put("stages", Integer.toString(stages.size()));
             params.put("primaryMs", Long.toString(solved.primaryDoneNanos() / 1_000_000L));
             params.put("pathWeightGap", Double.toString(pathWeightGap));
+            params.put("stageMs", java.util.Arrays.stream(solved.stageDoneNanos()).mapToObj(x -> Long.toString(x / 1_000_000L))
+                    .collect(java.util.stream.Collectors.joining(",")));
+            params.put("stageValues", java.util.Arrays.stream(solved.stageValue()).mapToObj(Double::toString)
+                    .collect(java.util.stream.Collectors.joining(",")));
             params.put("candidatePathsMs", Long.toString(candidates.computeMillis()));
             return in.toResult(solverName, status, routes, kept, bound, gap, start, params, solved.notes());
         }

@@ -28,7 +28,8 @@ import java.util.Random;
  * or k for "deferred" (placed after the rest of its class). Every genotype is decoded by the
  * {@link PriorityDecoder}, which repairs it into a feasible, maximal answer, and scored lexicographically
  * (strict) or by weighted value, then shorter paths. The initial population holds the greedy answer
- * (all genes 0), so the GA is never worse than greedy. Seeded; stopped by a wall-clock budget that
+ * (all genes 0), so the GA is never worse than greedy, and three variants of it that steer flows away from
+ * the links greedy loads above 99%, 90% and 80%. Seeded; stopped by a wall-clock budget that
  * covers the solve (candidate paths excluded when passed in precomputed) and optionally by a generation count.
  */
 public final class GeneticAdmissionSolver implements AdmissionSolver {
@@ -99,13 +100,17 @@ public final class GeneticAdmissionSolver implements AdmissionSolver {
                     .alterers(new Mutator<>(Math.min(0.05, 2.0 / n)), new UniformCrossover<>(0.3, 0.2))
                     .maximizing()
                     .build();
-            Genotype<IntegerGene> greedy = Genotype.of(IntegerChromosome.of(
-                    java.util.stream.IntStream.range(0, n).mapToObj(i -> IntegerGene.of(0, 0, k)).toList()));
+            Genotype<IntegerGene> greedy = genotype(new int[n], k);
+            PriorityDecoder.Decision greedyDecision = decoder.decode(new int[n]);
+            List<Genotype<IntegerGene>> seeds = new java.util.ArrayList<>(List.of(greedy));
+            for (double threshold : new double[] {0.99, 0.9, 0.8}) {
+                seeds.add(genotype(decoder.avoidSaturated(greedyDecision, threshold), k));
+            }
             Duration left = budget.minusNanos(System.nanoTime() - start);
             if (left.toMillis() < 1) {
                 left = Duration.ofMillis(1);
             }
-            EvolutionStream<IntegerGene, Score> stream = engine.stream(EvolutionInit.of(ISeq.of(List.of(greedy)), 1L))
+            EvolutionStream<IntegerGene, Score> stream = engine.stream(EvolutionInit.of(ISeq.of(seeds), 1L))
                     .limit(Limits.byExecutionTime(left));
             if (maxGenerations > 0) {
                 stream = stream.limit(Limits.byFixedGeneration(maxGenerations));
@@ -116,6 +121,11 @@ public final class GeneticAdmissionSolver implements AdmissionSolver {
         params.put("generations", Long.toString(generations[0]));
         return in.toResult(name(), AdmissionStatus.FEASIBLE, in.routesOf(d.choice()), d.kept(), List.of(), Double.NaN,
                 start, params, List.of());
+    }
+
+    private static Genotype<IntegerGene> genotype(int[] preferences, int k) {
+        return Genotype.of(IntegerChromosome.of(java.util.Arrays.stream(preferences)
+                .mapToObj(p -> IntegerGene.of(p, 0, k)).toList()));
     }
 
     private static int[] preferences(Genotype<IntegerGene> g, int k) {

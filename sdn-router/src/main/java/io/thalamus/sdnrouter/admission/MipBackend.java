@@ -22,6 +22,9 @@ interface MipBackend extends AutoCloseable {
     Outcome optimize(int[] vars, double[] coefs, boolean maximize, double timeLimitSeconds, double[] hint,
                      double relativeGap);
 
+    /** Fixes the variables to 0 (or frees them again to 0..1) for the following optimisations. */
+    void fixToZero(int[] vars, boolean fixed);
+
     /** True when some data could not be represented exactly (CP-SAT needs integer coefficients). */
     boolean approximate();
 

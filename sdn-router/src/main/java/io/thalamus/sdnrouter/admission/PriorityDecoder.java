@@ -37,9 +37,13 @@ final class PriorityDecoder {
             eb.get(in.evictableClassOf[e]).add(e);
         }
         // Inside a class, the best value per bandwidth first (the classic knapsack greedy), ties by input order.
+        double[] density = new double[in.flowCount()];
+        for (int f = 0; f < density.length; f++) {
+            density[f] = in.value[f] / in.bandwidth[f];
+        }
         for (List<Integer> l : nb) {
             l.sort((a, b) -> {
-                int c = Double.compare(in.value[b] / in.bandwidth[b], in.value[a] / in.bandwidth[a]);
+                int c = Double.compare(density[b], density[a]);
                 return c != 0 ? c : Integer.compare(a, b);
             });
         }
@@ -108,6 +112,52 @@ final class PriorityDecoder {
         }
         Score score = new Score(strict ? perClass : new double[] {weighted}, pathWeight);
         return new Decision(choice, kept, score);
+    }
+
+    /**
+     * Preferences that steer newcomers away from the links a decision saturates: each newcomer whose first
+     * candidate crosses a link loaded above {@code threshold} of its capacity prefers its first candidate
+     * that does not (or keeps 0). A seed for the GA next to the greedy preferences.
+     */
+    int[] avoidSaturated(Decision d, double threshold) {
+        double[] load = in.pinnedLoad.clone();
+        for (int e = 0; e < d.kept().length; e++) {
+            if (d.kept()[e]) {
+                add(load, in.evictableLinks[e], in.evictable[e].bandwidthBps());
+            }
+        }
+        for (int f = 0; f < in.flowCount(); f++) {
+            if (d.choice()[f] >= 0) {
+                add(load, in.candidateLinks[f][d.choice()[f]], in.bandwidth[f]);
+            }
+        }
+        boolean[] hot = new boolean[in.links];
+        for (int l = 0; l < in.links; l++) {
+            hot[l] = load[l] > threshold * in.capacity[l];
+        }
+        int[] pref = new int[in.flowCount()];
+        for (int f = 0; f < pref.length; f++) {
+            int[][] c = in.candidateLinks[f];
+            if (c.length < 2 || !crosses(c[0], hot)) {
+                continue;
+            }
+            for (int p = 1; p < c.length; p++) {
+                if (!crosses(c[p], hot)) {
+                    pref[f] = p;
+                    break;
+                }
+            }
+        }
+        return pref;
+    }
+
+    private static boolean crosses(int[] path, boolean[] hot) {
+        for (int l : path) {
+            if (hot[l]) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Places newcomer f on its preferred candidate, else the first that fits by weight; returns the index or -1. */

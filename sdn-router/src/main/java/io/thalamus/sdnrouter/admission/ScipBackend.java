@@ -86,6 +86,13 @@ final class ScipBackend implements MipBackend {
     }
 
     @Override
+    public void fixToZero(int[] v, boolean fixed) {
+        for (int i : v) {
+            vars.get(i).setBounds(0, fixed ? 0 : 1);
+        }
+    }
+
+    @Override
     public boolean approximate() {
         return false;
     }
