@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
             RouterCommand.class,
             FlowsCommand.class,
             AdmitCommand.class,
+            WhatIfCommand.class,
+            TwinCommand.class,
         })
 public final class ThalamusCli implements Runnable {
 

@@ -85,7 +85,18 @@ public final class NetworkTwin implements TelemetryListener {
 
     /** A detached copy sharing the current model: changes to it never reach this twin, and vice versa. */
     public NetworkTwin fork() {
-        return new NetworkTwin(model.get(), routing, simulator);
+        TwinModel m = model.get();
+        TwinState s = cached;
+        if (s == null || s.version() != m.version()) {
+            // Simulate once here so the live twin and every later fork of this version share the state.
+            s = simulate(m);
+            if (model.get() == m) {
+                cached = s;
+            }
+        }
+        NetworkTwin f = new NetworkTwin(m, routing, simulator);
+        f.cached = s;
+        return f;
     }
 
     /**

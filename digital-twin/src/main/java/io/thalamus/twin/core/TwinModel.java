@@ -86,10 +86,14 @@ public record TwinModel(Topology topology, List<Flow> flows, Map<String, Path> r
 
     /** This model with other flows (routes of flows that are gone are dropped). */
     public TwinModel withFlows(List<Flow> newFlows) {
+        Map<String, Flow> oldById = new java.util.HashMap<>(flows.size() * 2);
+        for (Flow f : flows) {
+            oldById.put(f.id(), f);
+        }
         Map<String, Path> r = new LinkedHashMap<>();
         for (Flow f : newFlows) {
             Path p = routes.get(f.id());
-            Flow old = flow(f.id());
+            Flow old = oldById.get(f.id());
             if (p != null && old != null && old.source().equals(f.source()) && old.destination().equals(f.destination())) {
                 r.put(f.id(), p);
             }

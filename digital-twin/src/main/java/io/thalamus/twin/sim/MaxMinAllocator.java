@@ -45,13 +45,24 @@ public final class MaxMinAllocator {
                     members[m++] = f;
                 }
             }
-            allocateClass(flowLinks, demand, capacity, residual, classLoad, members, m, rate);
+            allocateClass(flowLinks, demand, residual, classLoad, members, m, rate);
             start = end;
         }
         return rate;
     }
 
-    private static void allocateClass(int[][] flowLinks, double[] demand, double[] capacity, double[] residual, double[] classLoad,
+    private static int freeze(int f, double r, int[][] flowLinks, double[] rate, boolean[] frozen, int[] activeOnLink,
+                              double[] frozenLoad) {
+        rate[f] = r;
+        frozen[f] = true;
+        for (int l : flowLinks[f]) {
+            activeOnLink[l]--;
+            frozenLoad[l] += r;
+        }
+        return 1;
+    }
+
+    private static void allocateClass(int[][] flowLinks, double[] demand, double[] residual, double[] classLoad,
                                       int[] members, int m, double[] rate) {
         Arrays.fill(classLoad, 0);
         for (int i = 0; i < m; i++) {
@@ -78,70 +89,75 @@ public final class MaxMinAllocator {
             }
             return;
         }
-        int[] activeOnLink = new int[residual.length];
-        boolean[] active = new boolean[demand.length];
-        int activeCount = 0;
+        // Progressive filling. Within a class every flow still growing has the same rate (the water
+        // level), so each step only finds the next event: the lowest level at which a link saturates or
+        // a flow reaches its demand. Flows are frozen once; work is O(events x links + sum of hops).
+        int nl = residual.length;
+        int[] count = new int[nl];
+        for (int i = 0; i < m; i++) {
+            for (int l : flowLinks[members[i]]) {
+                count[l]++;
+            }
+        }
+        int[][] onLink = new int[nl][];
+        for (int l = 0; l < nl; l++) {
+            onLink[l] = new int[count[l]];
+        }
+        int[] activeOnLink = new int[nl];
+        for (int i = 0; i < m; i++) {
+            int f = members[i];
+            for (int l : flowLinks[f]) {
+                onLink[l][activeOnLink[l]++] = f;
+            }
+        }
+        Integer[] byDemand = new Integer[m];
+        for (int i = 0; i < m; i++) {
+            byDemand[i] = members[i];
+        }
+        Arrays.sort(byDemand, (a, b) -> Double.compare(demand[a], demand[b]));
+        boolean[] frozen = new boolean[demand.length];
+        double[] frozenLoad = new double[nl];
+        int activeCount = m;
         for (int i = 0; i < m; i++) {
             int f = members[i];
             if (demand[f] <= 0) {
-                continue;
-            }
-            active[f] = true;
-            activeCount++;
-            for (int l : flowLinks[f]) {
-                activeOnLink[l]++;
+                activeCount -= freeze(f, 0, flowLinks, rate, frozen, activeOnLink, frozenLoad);
             }
         }
-        boolean[] saturated = new boolean[residual.length];
+        double level = 0;
+        int next = 0;
         while (activeCount > 0) {
-            double delta = Double.POSITIVE_INFINITY;
-            for (int l = 0; l < residual.length; l++) {
+            while (next < m && frozen[byDemand[next]]) {
+                next++;
+            }
+            double target = next < m ? demand[byDemand[next]] : Double.POSITIVE_INFINITY;
+            int bottleneck = -1;
+            for (int l = 0; l < nl; l++) {
                 if (activeOnLink[l] > 0) {
-                    delta = Math.min(delta, Math.max(0, residual[l]) / activeOnLink[l]);
-                }
-            }
-            for (int i = 0; i < m; i++) {
-                int f = members[i];
-                if (active[f]) {
-                    delta = Math.min(delta, demand[f] - rate[f]);
-                }
-            }
-            for (int i = 0; i < m; i++) {
-                int f = members[i];
-                if (active[f]) {
-                    rate[f] += delta;
-                    for (int l : flowLinks[f]) {
-                        residual[l] -= delta;
+                    double saturation = Math.max(0, residual[l] - frozenLoad[l]) / activeOnLink[l];
+                    if (saturation < target) {
+                        target = saturation;
+                        bottleneck = l;
                     }
                 }
             }
-            for (int l = 0; l < residual.length; l++) {
-                if (activeOnLink[l] > 0 && residual[l] <= EPS * (1 + capacity[l])) {
-                    saturated[l] = true;
-                }
-            }
-            for (int i = 0; i < m; i++) {
-                int f = members[i];
-                if (!active[f]) {
-                    continue;
-                }
-                boolean freeze = rate[f] >= demand[f] - EPS * Math.max(1, demand[f]);
-                if (!freeze) {
-                    for (int l : flowLinks[f]) {
-                        if (saturated[l]) {
-                            freeze = true;
-                            break;
-                        }
-                    }
-                }
-                if (freeze) {
-                    active[f] = false;
-                    activeCount--;
-                    for (int l : flowLinks[f]) {
-                        activeOnLink[l]--;
+            level = Math.max(level, target);
+            if (bottleneck >= 0) {
+                for (int f : onLink[bottleneck]) {
+                    if (!frozen[f]) {
+                        activeCount -= freeze(f, Math.min(level, demand[f]), flowLinks, rate, frozen, activeOnLink, frozenLoad);
                     }
                 }
             }
+            while (next < m && demand[byDemand[next]] <= level * (1 + EPS)) {
+                int f = byDemand[next++];
+                if (!frozen[f]) {
+                    activeCount -= freeze(f, demand[f], flowLinks, rate, frozen, activeOnLink, frozenLoad);
+                }
+            }
+        }
+        for (int l = 0; l < nl; l++) {
+            residual[l] -= frozenLoad[l];
         }
         for (int l = 0; l < residual.length; l++) {
             residual[l] = Math.max(0, residual[l]);
