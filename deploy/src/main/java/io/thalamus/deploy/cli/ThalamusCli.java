@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             AdmitCommand.class,
             WhatIfCommand.class,
             TwinCommand.class,
+            RoutingCommand.class,
         })
 public final class ThalamusCli implements Runnable {
 

@@ -42,23 +42,53 @@ public enum FeatureSet {
                 + java.util.Arrays.stream(values()).map(f -> f.names.toString()).toList());
     }
 
+    /**
+     * How many leading features describe the decision state (s, v, t) alone; the rest depend on
+     * the candidate u. A policy computes the state part once per decision.
+     */
+    public int stateCount() {
+        return this == DISTANCE_ONLY ? 0 : 3;
+    }
+
     /** Fills {@code out} with the features of moving from v to neighbour u (positions in the plane). */
     public void fill(double sx, double sy, double vx, double vy, double ux, double uy, double tx, double ty,
                      double range, double[] out) {
-        double dut = Math.hypot(ux - tx, uy - ty);
+        fillState(sx, sy, vx, vy, tx, ty, range, out);
+        fillCandidate(sx, sy, vx, vy, ux, uy, tx, ty, range, out);
+    }
+
+    /** Fills {@code out[0 .. stateCount())}, the features of the state (s, v, t). */
+    public void fillState(double sx, double sy, double vx, double vy, double tx, double ty, double range, double[] out) {
+        if (this == DISTANCE_ONLY) {
+            return;
+        }
+        double dst = RoutingGraph.planarDistance(sx, sy, tx, ty);
+        double dvt = RoutingGraph.planarDistance(vx, vy, tx, ty);
+        out[0] = dst / range;
+        out[1] = (RoutingGraph.planarDistance(sx, sy, vx, vy) + dvt) / Math.max(dst, 1e-3 * range);
+        out[2] = dvt / range;
+    }
+
+    /** Fills {@code out[stateCount() .. count())}, the features of candidate u. */
+    public void fillCandidate(double sx, double sy, double vx, double vy, double ux, double uy, double tx, double ty,
+                              double range, double[] out) {
+        fillCandidateGiven(RoutingGraph.planarDistance(sx, sy, tx, ty), RoutingGraph.planarDistance(ux, uy, tx, ty),
+                sx, sy, vx, vy, ux, uy, range, out);
+    }
+
+    /**
+     * As {@code fillCandidate} with d(s,t) and d(u,t) already computed (by {@link RoutingGraph#planarDistance}), for the
+     * per-decision hot path.
+     */
+    public void fillCandidateGiven(double dst, double dut, double sx, double sy, double vx, double vy, double ux, double uy,
+                              double range, double[] out) {
         if (this == DISTANCE_ONLY) {
             out[0] = dut / range;
             return;
         }
-        double dst = Math.hypot(sx - tx, sy - ty);
-        double dvt = Math.hypot(vx - tx, vy - ty);
-        double denominator = Math.max(dst, 1e-3 * range);
-        out[0] = dst / range;
-        out[1] = (Math.hypot(sx - vx, sy - vy) + dvt) / denominator;
-        out[2] = dvt / range;
-        out[3] = (Math.hypot(sx - ux, sy - uy) + dut) / denominator;
+        out[3] = (RoutingGraph.planarDistance(sx, sy, ux, uy) + dut) / Math.max(dst, 1e-3 * range);
         out[4] = dut / range;
-        out[5] = Math.hypot(vx - ux, vy - uy) / range;
+        out[5] = RoutingGraph.planarDistance(vx, vy, ux, uy) / range;
     }
 
     /** The features of moving from v to u for a packet from s to t on {@code graph}. */

@@ -1,12 +1,25 @@
 package io.thalamus.sdnrouter.routing;
 
+import io.thalamus.network.format.GraphMlReader;
 import io.thalamus.network.topology.Node;
 import io.thalamus.network.topology.Topology;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
 /**
- * Prepares a real topology with latitude/longitude for routing evaluation: its largest connected
- * component, every link weighted by the great-circle length between its ends in km (floored at
- * 1 m for nodes at the same place, since weights must be positive).
+ * Loads and prepares real topologies with latitude/longitude (Topology Zoo GraphML) for routing
+ * evaluation. Preparing one keeps its largest connected component and weights with latitude/longitude every link by the
+ * great-circle length between its ends in km (floored at 1 m for nodes at the same place, since
+ * weights must be positive). A graph whose largest component has a node without coordinates is
+ * skipped, with the reason, rather than altered.
  */
 public final class GeographicTopologies {
 
@@ -37,5 +50,49 @@ public final class GeographicTopologies {
                 .map(l -> l.withWeight(Math.max(MIN_WEIGHT_KM,
                         byId.get(l.source()).location().distanceKm(byId.get(l.target()).location()))))
                 .toList());
+    }
+
+    /**
+     * Topologies ready for routing, in file-name order, and the files left out with the reason.
+     *
+     * @param topologies prepared topologies, named after their files
+     * @param skipped    file name to reason (parse error, node without coordinates, ...)
+     */
+    public record Loaded(List<Topology> topologies, Map<String, String> skipped) {
+    }
+
+    /**
+     * Reads one GraphML file or every {@code *.graphml} file of a folder, and prepares each.
+     *
+     * @throws IllegalArgumentException when the path does not exist or a folder holds no GraphML file
+     */
+    public static Loaded loadGraphMl(Path fileOrFolder) {
+        List<Path> files;
+        if (Files.isDirectory(fileOrFolder)) {
+            try (Stream<Path> s = Files.list(fileOrFolder)) {
+                files = s.filter(p -> p.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".graphml"))
+                        .sorted().toList();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot list " + fileOrFolder + ": " + e.getMessage(), e);
+            }
+            if (files.isEmpty()) {
+                throw new IllegalArgumentException("--graphml: folder " + fileOrFolder + " holds no .graphml file");
+            }
+        } else if (Files.isRegularFile(fileOrFolder)) {
+            files = List.of(fileOrFolder);
+        } else {
+            throw new IllegalArgumentException("--graphml: no such file or folder: " + fileOrFolder);
+        }
+        List<Topology> ok = new ArrayList<>();
+        Map<String, String> skipped = new LinkedHashMap<>();
+        for (Path f : files) {
+            String name = f.getFileName().toString();
+            try {
+                ok.add(prepare(GraphMlReader.read(f)));
+            } catch (RuntimeException e) {
+                skipped.put(name, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            }
+        }
+        return new Loaded(ok, skipped);
     }
 }

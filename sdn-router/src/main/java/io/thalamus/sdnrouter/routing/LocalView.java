@@ -58,6 +58,11 @@ public final class LocalView {
         return graph.weight(current, slot);
     }
 
+    /** How many neighbours the neighbour in {@code slot} has (advertised in its hello messages). */
+    public int neighbourDegree(int slot) {
+        return graph.degree(neighbour(slot));
+    }
+
     /** Whether the packet already visited the neighbour in {@code slot}. */
     public boolean visited(int slot) {
         return visited[graph.neighbour(current, slot)];

@@ -97,4 +97,34 @@ public final class Mlp {
         }
         return out;
     }
+
+    /**
+     * Hidden pre-activations from the first {@code count} inputs only: {@code base[h] = b1[h] +
+     * Σ_{i<count} W1[h][i]·x[i]}. With {@link #outputFrom} this splits {@link #output} so inputs
+     * shared by many evaluations are multiplied once; the result is bit-identical.
+     */
+    public void hiddenBase(double[] x, int count, double[] base) {
+        for (int h = 0; h < hidden; h++) {
+            double a = b1[h];
+            int k = h * inputs;
+            for (int i = 0; i < count; i++) {
+                a += w1[k + i] * x[i];
+            }
+            base[h] = a;
+        }
+    }
+
+    /** The output given {@link #hiddenBase} of the inputs before {@code from} and the inputs {@code x[from..]}. */
+    public double outputFrom(double[] base, double[] x, int from) {
+        double out = b2;
+        for (int h = 0; h < hidden; h++) {
+            double a = base[h];
+            int k = h * inputs;
+            for (int i = from; i < inputs; i++) {
+                a += w1[k + i] * x[i];
+            }
+            out += w2[h] * (a > 0 ? a : leakySlope * a);
+        }
+        return out;
+    }
 }

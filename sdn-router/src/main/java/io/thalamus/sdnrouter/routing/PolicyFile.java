@@ -78,6 +78,7 @@ public final class PolicyFile {
         root.put("featureCount", policy.features().count());
         ArrayNode features = root.putArray("features");
         policy.features().names().forEach(features::add);
+        root.put("candidates", policy.candidates().fileName());
         Mlp net = policy.network();
         ObjectNode network = root.putObject("network");
         network.put("inputs", net.inputs());
@@ -198,6 +199,15 @@ public final class PolicyFile {
         } catch (IllegalArgumentException e) {
             throw new PolicyFormatException(source, "/features", e.getMessage());
         }
+        CandidateRule candidates;
+        try {
+            candidates = CandidateRule.ofFileName(text(root, "candidates", source));
+        } catch (IllegalArgumentException e) {
+            if (e instanceof PolicyFormatException) {
+                throw e;
+            }
+            throw new PolicyFormatException(source, "/candidates", e.getMessage());
+        }
         JsonNode network = root.get("network");
         if (network == null || !network.isObject()) {
             throw new PolicyFormatException(source, "/network", "expected an object");
@@ -243,10 +253,12 @@ public final class PolicyFile {
         } catch (IllegalArgumentException e) {
             throw new PolicyFormatException(source, "/network", e.getMessage());
         }
-        return new LearnedLocalPolicy(features, mlp, readCard(root.get("modelCard"), features, hidden, slope, source));
+        return new LearnedLocalPolicy(features, mlp, candidates,
+                readCard(root.get("modelCard"), features, hidden, slope, candidates, source));
     }
 
-    private static ModelCard readCard(JsonNode c, FeatureSet features, int hidden, double slope, String source) {
+    private static ModelCard readCard(JsonNode c, FeatureSet features, int hidden, double slope, CandidateRule candidates,
+                                      String source) {
         if (c == null || c.isNull()) {
             return null;
         }
@@ -257,7 +269,7 @@ public final class PolicyFile {
                     g.path("range").asDouble(), g.path("sources").size(), features, hidden, slope,
                     t.path("epochs").asInt(), t.path("batchSize").asInt(), t.path("learningRate").asDouble(),
                     t.path("refinementRounds").asInt(), t.path("refinementPairs").asInt(), t.path("refinementEpochs").asInt(),
-                    c.path("measured").path("validationGraphs").asInt(0));
+                    c.path("measured").path("validationGraphs").asInt(0), candidates);
             List<String> sources = new ArrayList<>();
             g.path("sources").forEach(s -> sources.add(s.asText()));
             ModelCard.Validation validation = null;

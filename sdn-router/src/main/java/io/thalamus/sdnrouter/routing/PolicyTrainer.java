@@ -41,7 +41,7 @@ public final class PolicyTrainer {
         SplittableRandom shuffleRandom = random.split();
         SplittableRandom pairRandom = random.split();
 
-        Samples samples = new Samples(config.features().count());
+        Samples samples = new Samples();
         RoutingGraph.AllPairs sp = g.shortestPaths();
         for (int s : sources) {
             for (int v = s; v != destination; v = sp.nextHop()[destination][v]) {
@@ -83,7 +83,7 @@ public final class PolicyTrainer {
 
     private LearnedLocalPolicy policy(double[] params, ModelCard card) {
         return new LearnedLocalPolicy(config.features(),
-                Mlp.of(config.features().count(), config.hidden(), config.leakySlope(), params), card);
+                Mlp.of(config.features().count(), config.hidden(), config.leakySlope(), params), config.candidates(), card);
     }
 
     private ModelCard.Validation validate(LearnedLocalPolicy policy) {
@@ -119,7 +119,7 @@ public final class PolicyTrainer {
         int best = 0;
         double bestD = Double.POSITIVE_INFINITY;
         for (int v = 0; v < g.nodeCount(); v++) {
-            double d = Math.hypot(g.x(v) - x, g.y(v) - y);
+            double d = RoutingGraph.planarDistance(g.x(v), g.y(v), x, y);
             if (d < bestD) {
                 bestD = d;
                 best = v;
@@ -154,9 +154,6 @@ public final class PolicyTrainer {
     private static final class Samples {
         private final List<double[]> x = new ArrayList<>();
         private final List<Double> y = new ArrayList<>();
-
-        Samples(int features) {
-        }
 
         void add(double[] features, double target) {
             x.add(features);

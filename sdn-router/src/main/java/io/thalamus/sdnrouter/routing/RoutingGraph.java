@@ -79,7 +79,7 @@ public final class RoutingGraph {
                 weight[k] = l.weight();
                 link[k] = li;
                 if (unpositionedNode == null) {
-                    longest = Math.max(longest, Math.hypot(x[v] - x[neighbour[k]], y[v] - y[neighbour[k]]));
+                    longest = Math.max(longest, planarDistance(x[v], y[v], x[neighbour[k]], y[neighbour[k]]));
                 }
                 k++;
             }
@@ -177,7 +177,14 @@ public final class RoutingGraph {
 
     /** Planar distance between two nodes. */
     public double distance(int a, int b) {
-        return Math.hypot(x[a] - x[b], y[a] - y[b]);
+        return planarDistance(x[a], y[a], x[b], y[b]);
+    }
+
+    /** Euclidean distance in the plane (plain square root: positions here never overflow, and it is ~10× faster than hypot). */
+    public static double planarDistance(double ax, double ay, double bx, double by) {
+        double dx = ax - bx;
+        double dy = ay - by;
+        return Math.sqrt(dx * dx + dy * dy);
     }
 
     public int degree(int v) {

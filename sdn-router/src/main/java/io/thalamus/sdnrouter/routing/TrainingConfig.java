@@ -19,10 +19,12 @@ package io.thalamus.sdnrouter.routing;
  * @param refinementPairs   random source-destination pairs of the seed graph rolled out per round
  * @param refinementEpochs  epochs of each refit
  * @param validationGraphs  fresh unit-disk graphs (same N and density, other seeds) the model card's accuracy is measured on
+ * @param candidates        which neighbours the trained policy chooses among (also used in the refinement roll-outs)
  */
 public record TrainingConfig(long seed, int nodes, double density, double range, int sources, FeatureSet features,
                              int hidden, double leakySlope, int epochs, int batchSize, double learningRate,
-                             int refinementRounds, int refinementPairs, int refinementEpochs, int validationGraphs) {
+                             int refinementRounds, int refinementPairs, int refinementEpochs, int validationGraphs,
+                             CandidateRule candidates) {
 
     public TrainingConfig {
         check(nodes >= 2, "nodes", nodes, ">= 2");
@@ -39,6 +41,7 @@ public record TrainingConfig(long seed, int nodes, double density, double range,
         check(refinementPairs >= 0, "refinementPairs", refinementPairs, ">= 0");
         check(refinementEpochs >= 0, "refinementEpochs", refinementEpochs, ">= 0");
         check(validationGraphs >= 0, "validationGraphs", validationGraphs, ">= 0");
+        check(candidates != null, "candidates", candidates, "a candidate rule");
     }
 
     private static void check(boolean ok, String field, Object value, String expected) {
@@ -54,31 +57,36 @@ public record TrainingConfig(long seed, int nodes, double density, double range,
      */
     public static TrainingConfig defaults() {
         return new TrainingConfig(2L, 50, 5.0, UnitDiskGraphs.DEFAULT_RANGE, 3, FeatureSet.STRETCH,
-                32, 0.01, 300, 32, 0.003, 3, 60, 60, 5);
+                32, 0.01, 300, 32, 0.003, 3, 60, 60, 5, CandidateRule.PROGRESS_FIRST);
     }
 
     public TrainingConfig withSeed(long s) {
         return new TrainingConfig(s, nodes, density, range, sources, features, hidden, leakySlope, epochs, batchSize,
-                learningRate, refinementRounds, refinementPairs, refinementEpochs, validationGraphs);
+                learningRate, refinementRounds, refinementPairs, refinementEpochs, validationGraphs, candidates);
     }
 
     public TrainingConfig withGraph(int n, double d) {
         return new TrainingConfig(seed, n, d, range, sources, features, hidden, leakySlope, epochs, batchSize,
-                learningRate, refinementRounds, refinementPairs, refinementEpochs, validationGraphs);
+                learningRate, refinementRounds, refinementPairs, refinementEpochs, validationGraphs, candidates);
     }
 
     public TrainingConfig withFeatures(FeatureSet f) {
         return new TrainingConfig(seed, nodes, density, range, sources, f, hidden, leakySlope, epochs, batchSize,
-                learningRate, refinementRounds, refinementPairs, refinementEpochs, validationGraphs);
+                learningRate, refinementRounds, refinementPairs, refinementEpochs, validationGraphs, candidates);
     }
 
     public TrainingConfig withRefinement(int rounds, int pairs, int refitEpochs) {
         return new TrainingConfig(seed, nodes, density, range, sources, features, hidden, leakySlope, epochs, batchSize,
-                learningRate, rounds, pairs, refitEpochs, validationGraphs);
+                learningRate, rounds, pairs, refitEpochs, validationGraphs, candidates);
+    }
+
+    public TrainingConfig withCandidates(CandidateRule rule) {
+        return new TrainingConfig(seed, nodes, density, range, sources, features, hidden, leakySlope, epochs, batchSize,
+                learningRate, refinementRounds, refinementPairs, refinementEpochs, validationGraphs, rule);
     }
 
     public TrainingConfig withValidationGraphs(int graphs) {
         return new TrainingConfig(seed, nodes, density, range, sources, features, hidden, leakySlope, epochs, batchSize,
-                learningRate, refinementRounds, refinementPairs, refinementEpochs, graphs);
+                learningRate, refinementRounds, refinementPairs, refinementEpochs, graphs, candidates);
     }
 }

@@ -21,6 +21,23 @@ class MlpTest {
     }
 
     @Test
+    void splitEvaluationIsBitIdenticalToTheFullOne() {
+        SplittableRandom random = new SplittableRandom(21);
+        Mlp net = Mlp.of(6, 16, 0.01, MlpRegression.initialParameters(6, 16, random));
+        double[] base = new double[16];
+        for (int trial = 0; trial < 100; trial++) {
+            double[] x = new double[6];
+            for (int i = 0; i < 6; i++) {
+                x[i] = 6 * random.nextDouble() - 1;
+            }
+            for (int split = 0; split <= 6; split++) {
+                net.hiddenBase(x, split, base);
+                assertThat(net.outputFrom(base, x, split)).isEqualTo(net.output(x));
+            }
+        }
+    }
+
+    @Test
     void gradientMatchesFiniteDifferences() {
         SplittableRandom random = new SplittableRandom(7);
         int inputs = 4;

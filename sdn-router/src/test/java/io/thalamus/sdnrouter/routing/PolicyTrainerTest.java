@@ -20,7 +20,8 @@ class PolicyTrainerTest {
 
     @Test
     void distanceOnlyNetworkReproducesGreedyForwarding() {
-        TrainingConfig config = RoutingFixtures.quickConfig(11).withFeatures(FeatureSet.DISTANCE_ONLY);
+        TrainingConfig config = RoutingFixtures.quickConfig(11).withFeatures(FeatureSet.DISTANCE_ONLY)
+                .withCandidates(CandidateRule.ALL_UNVISITED);
         LearnedLocalPolicy learned = new PolicyTrainer(config).train();
         long decisions = 0;
         for (UnitDiskSetting setting : List.of(new UnitDiskSetting(25, 2, 2), new UnitDiskSetting(50, 5, 2), new UnitDiskSetting(100, 3, 1))) {

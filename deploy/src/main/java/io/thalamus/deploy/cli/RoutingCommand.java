@@ -1,0 +1,173 @@
+package io.thalamus.deploy.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.thalamus.sdnrouter.routing.BacktrackingPolicy;
+import io.thalamus.sdnrouter.routing.EvaluationJson;
+import io.thalamus.sdnrouter.routing.GeographicTopologies;
+import io.thalamus.sdnrouter.routing.GreedyForwardingPolicy;
+import io.thalamus.sdnrouter.routing.LearnedLocalPolicy;
+import io.thalamus.sdnrouter.routing.ModelCard;
+import io.thalamus.sdnrouter.routing.PolicyEvaluator;
+import io.thalamus.sdnrouter.routing.PolicyFile;
+import io.thalamus.sdnrouter.routing.PolicyTrainer;
+import io.thalamus.sdnrouter.routing.RoutingPolicy;
+import io.thalamus.sdnrouter.routing.ShortestPathPolicy;
+import io.thalamus.sdnrouter.routing.TrainingConfig;
+import io.thalamus.sdnrouter.routing.UnitDiskSetting;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code thalamus routing}: train learned near-shortest-path routing policies and evaluate routing policies. */
+@Command(name = "routing", mixinStandardHelpOptions = true,
+        description = "Learned local routing policies: train one from a single unit-disk graph, evaluate policies.",
+        subcommands = {RoutingCommand.Train.class, RoutingCommand.Eval.class})
+public final class RoutingCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** {@code thalamus routing train}: trains a policy and writes it with its model card. */
+    @Command(name = "train", mixinStandardHelpOptions = true,
+            description = "Train a learned local policy from one unit-disk seed graph and save it as JSON.")
+    static final class Train implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--seed", description = "Seed of the graph, weights and shuffles (default: the shipped policy's, 2).")
+        Long seed;
+
+        @Option(names = "--nodes", description = "N of the seed graph (default: ${DEFAULT-VALUE}).", defaultValue = "50")
+        int nodes;
+
+        @Option(names = "--density", description = "Density of the seed graph, nodes per R² (default: ${DEFAULT-VALUE}).", defaultValue = "5")
+        double density;
+
+        @Option(names = "--out", required = true, description = "Where to write the policy JSON.")
+        Path out;
+
+        @Override
+        public Integer call() {
+            TrainingConfig defaults = TrainingConfig.defaults();
+            TrainingConfig config = defaults.withSeed(seed == null ? defaults.seed() : seed).withGraph(nodes, density);
+            long start = System.nanoTime();
+            LearnedLocalPolicy policy = new PolicyTrainer(config).train();
+            double seconds = (System.nanoTime() - start) / 1e9;
+            PolicyFile.write(policy, out);
+            ObjectNode summary = EvaluationJson.object();
+            summary.put("out", out.toString());
+            summary.put("trainingSeconds", seconds);
+            summary.put("samples", policy.card().trainingSamples());
+            summary.put("finalMse", policy.card().trainingLoss());
+            ModelCard.Validation v = policy.card().validation();
+            if (v != null) {
+                summary.put("validatedOn", v.setting());
+                summary.put("accuracy", v.accuracy());
+                summary.put("missRate", v.missRate());
+                summary.put("greedyAccuracy", v.greedyAccuracy());
+                summary.put("greedyMissRate", v.greedyMissRate());
+            }
+            spec.commandLine().getOut().print(EvaluationJson.text(summary));
+            spec.commandLine().getOut().flush();
+            return 0;
+        }
+    }
+
+    /** {@code thalamus routing eval}: evaluates one policy on unit-disk families or GraphML topologies. */
+    @Command(name = "eval", mixinStandardHelpOptions = true,
+            description = "Evaluate a policy over all connected source-destination pairs; prints JSON per setting or graph and overall.")
+    static final class Eval implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--policy", required = true,
+                description = "A policy JSON file, or one of: default (the shipped learned policy), greedy, shortest.")
+        String policy;
+
+        @Option(names = "--backtrack", description = "Add the depth-first fallback at dead ends to the policy.")
+        boolean backtrack;
+
+        @ArgGroup(exclusive = true, multiplicity = "1")
+        Graphs graphs;
+
+        @Option(names = "--seed", description = "Run seed for --random graphs (default: ${DEFAULT-VALUE}).", defaultValue = "1")
+        long seed;
+
+        @Option(names = "--out", description = "Also write the JSON result to this file.")
+        Path out;
+
+        /** Where the graphs come from. */
+        static final class Graphs {
+            @Option(names = "--random", description = "Unit-disk families N:DENSITY:COUNT[,N:DENSITY:COUNT...], R = 1000.")
+            String random;
+
+            @Option(names = "--graphml", description = "A GraphML file or a folder of them (Topology Zoo, with coordinates).")
+            Path graphml;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            RoutingPolicy chosen = resolve(policy);
+            if (backtrack) {
+                chosen = new BacktrackingPolicy(chosen);
+            }
+            PolicyEvaluator evaluator = new PolicyEvaluator(List.of(chosen));
+            PolicyEvaluator.Report report;
+            String source;
+            if (graphs.random != null) {
+                report = evaluator.unitDisk(UnitDiskSetting.parseList(graphs.random), seed);
+                source = "random " + graphs.random + " seed " + seed;
+            } else {
+                GeographicTopologies.Loaded loaded = GeographicTopologies.loadGraphMl(graphs.graphml);
+                if (loaded.topologies().isEmpty()) {
+                    throw new IllegalArgumentException("--graphml: none of the " + loaded.skipped().size()
+                            + " GraphML files is usable; first reason: " + loaded.skipped().values().iterator().next());
+                }
+                report = evaluator.topologies(loaded.topologies(), loaded.skipped());
+                source = "graphml " + graphs.graphml;
+            }
+            ObjectNode json = EvaluationJson.singlePolicy(report, chosen.name());
+            json.put("graphs", source);
+            String text = EvaluationJson.text(json);
+            if (out != null) {
+                if (out.toAbsolutePath().getParent() != null) {
+                    Files.createDirectories(out.toAbsolutePath().getParent());
+                }
+                Files.writeString(out, text);
+            }
+            spec.commandLine().getOut().print(text);
+            spec.commandLine().getOut().flush();
+            return 0;
+        }
+
+        private static RoutingPolicy resolve(String name) {
+            return switch (name) {
+                case "greedy" -> new GreedyForwardingPolicy();
+                case "shortest" -> new ShortestPathPolicy();
+                case "default", "learned" -> PolicyFile.defaultPolicy();
+                default -> {
+                    Path file = Path.of(name);
+                    if (!Files.isRegularFile(file)) {
+                        throw new IllegalArgumentException("--policy: '" + name
+                                + "' is neither a policy file nor one of default, greedy, shortest");
+                    }
+                    yield PolicyFile.read(file);
+                }
+            };
+        }
+    }
+}
