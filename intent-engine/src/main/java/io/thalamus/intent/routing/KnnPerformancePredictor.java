@@ -46,7 +46,11 @@ public final class KnnPerformancePredictor {
             this.scale = scale;
             this.weight = weight;
             this.rows = rows;
+            this.active = java.util.stream.IntStream.range(0, weight.length).filter(i -> weight[i] != 0).toArray();
         }
+
+        /** Feature indices with a non-zero weight; the distance skips the others. */
+        final int[] active;
 
         double[] standardise(TaskFeatures f) {
             if (f.size() != mean.length) {
@@ -176,20 +180,21 @@ public final class KnnPerformancePredictor {
         double[][] lat = rows.logLatency();
         double[][] cpu = rows.logCpu();
         double[] q = mem.standardise(features);
+        int[] active = mem.active;
         int n = z.length;
-        double[] dist = new double[n];
-        Integer[] order = new Integer[n];
+        // Sort (distance, row) pairs packed in longs: a non-negative float's bits order like the float, and the row
+        // index in the low half breaks ties by insertion order. No boxing, so a decision stays well under 1 ms.
+        long[] order = new long[n];
         for (int r = 0; r < n; r++) {
             double s = 0;
             double[] zr = z[r];
-            for (int i = 0; i < q.length; i++) {
+            for (int i : active) {
                 double d = zr[i] - q[i];
                 s += d * d;
             }
-            dist[r] = s;
-            order[r] = r;
+            order[r] = ((long) Float.floatToIntBits((float) s) << 32) | r;
         }
-        Arrays.sort(order, (a, b) -> dist[a] != dist[b] ? Double.compare(dist[a], dist[b]) : Integer.compare(a, b));
+        Arrays.sort(order);
         List<ModelEstimate> out = new ArrayList<>(mem.models.size());
         for (int m = 0; m < mem.models.size(); m++) {
             double sLoss = 0;
@@ -197,7 +202,7 @@ public final class KnnPerformancePredictor {
             double sCpu = 0;
             int used = 0;
             for (int j = 0; j < n && used < mem.k; j++) {
-                int r = order[j];
+                int r = (int) order[j];
                 if (Double.isNaN(ll[r][m])) {
                     continue;
                 }

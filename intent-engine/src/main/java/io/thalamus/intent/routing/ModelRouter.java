@@ -84,7 +84,7 @@ public final class ModelRouter {
      */
     public RouteDecision route(TaskFeatures features, RoutingPreferences prefs) {
         boolean shifted = load.shifted();
-        String key = predictor.version() + "|" + cardsFingerprint + "|" + features + "|" + prefs + "|" + shifted;
+        String key = key(features, prefs, shifted);
         synchronized (this) {
             RouteDecision hit = cache.get(key);
             if (hit != null) {
@@ -97,6 +97,17 @@ public final class ModelRouter {
             cache.put(key, d);
         }
         return d;
+    }
+
+    /** The same decision as {@link #route} but computed afresh, bypassing the cache (benchmarks, what-if sweeps). */
+    public RouteDecision routeUncached(TaskFeatures features, RoutingPreferences prefs) {
+        boolean shifted = load.shifted();
+        return decide(features, prefs, shifted, key(features, prefs, shifted));
+    }
+
+    /** Everything a decision depends on; hashed into the decision id. */
+    private String key(TaskFeatures features, RoutingPreferences prefs, boolean shifted) {
+        return predictor.version() + "|" + cardsFingerprint + "|" + features + "|" + prefs + "|" + shifted;
     }
 
     private RouteDecision decide(TaskFeatures features, RoutingPreferences prefs, boolean shifted, String key) {

@@ -21,6 +21,9 @@ import java.util.List;
  */
 public final class ProbeFeatures {
 
+    /** Backtest origins per forecasting task. */
+    static final int BACKTEST_ORIGINS = Integer.getInteger("thalamus.router.origins", 3);
+
     private final List<String> forecasters;
     private final List<Forecaster> forecastModels;
     private final List<String> detectors;
@@ -51,7 +54,7 @@ public final class ProbeFeatures {
         for (int m = 0; m < forecastModels.size(); m++) {
             double sum = 0;
             int used = 0;
-            for (int o = 1; o <= 3; o++) {
+            for (int o = 1; o <= BACKTEST_ORIGINS; o++) {
                 int origin = n - o * horizon;
                 if (origin < Math.max(2 * period, 24) + 2) {
                     break;

@@ -2,7 +2,6 @@ package io.thalamus.intent.routing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.thalamus.models.card.TaskType;
@@ -26,7 +25,7 @@ public final class RouterJson {
     /** Format version written to and expected in {@code router.json}. */
     public static final int FORMAT = 1;
 
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private RouterJson() {
     }

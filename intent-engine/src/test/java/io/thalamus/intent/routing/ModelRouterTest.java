@@ -185,7 +185,7 @@ class ModelRouterTest {
         for (double x : new double[] {0, 3, 5, 7.5, 10}) {
             assertThat(q.predict(at(x))).isEqualTo(p.predict(at(x)));
         }
-        Files.writeString(file, Files.readString(file).replaceFirst("\"k\" : 3", "\"k\" : 0"));
+        Files.writeString(file, Files.readString(file).replaceFirst("\"k\":3", "\"k\":0"));
         assertThatThrownBy(() -> RouterJson.read(file)).hasMessageContaining("/tasks/forecast/k")
                 .hasMessageContaining(">= 1");
     }

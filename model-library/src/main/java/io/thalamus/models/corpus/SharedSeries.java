@@ -207,10 +207,7 @@ public final class SharedSeries {
     }
 
     static double medianIgnoringNaN(double[] a) {
-        double[] c = Arrays.stream(a).filter(x -> !Double.isNaN(x)).sorted().toArray();
-        if (c.length == 0) {
-            return Double.NaN;
-        }
-        return c.length % 2 == 1 ? c[c.length / 2] : 0.5 * (c[c.length / 2 - 1] + c[c.length / 2]);
+        double[] c = Arrays.stream(a).filter(x -> !Double.isNaN(x)).toArray();
+        return c.length == 0 ? Double.NaN : io.thalamus.models.anomaly.RobustStatistics.median(c, 0, c.length);
     }
 }

@@ -262,30 +262,30 @@ public final class ModelRegistry implements AutoCloseable {
         ModelCard card = reader.read(source, text);
         Implementation impl = card.implementation();
         if (impl instanceof Implementation.Java j) {
-                ModelProvider p = providers.get(j.className());
-                if (p == null) {
-                    String why = classExists(j.className())
-                            ? "class " + j.className() + " is not a registered ModelProvider (list it in META-INF/services/"
-                                    + ModelProvider.class.getName() + ")"
-                            : "class " + j.className() + " not found";
-                    throw new ModelLoadException(source, card.id(), why);
-                }
-                try {
-                    p.check(card);
-                } catch (IllegalArgumentException e) {
-                    throw new ModelLoadException(source, card.id(), "provider " + j.className() + " rejects the card: " + e.getMessage());
-                }
+            ModelProvider p = providers.get(j.className());
+            if (p == null) {
+                String why = classExists(j.className())
+                        ? "class " + j.className() + " is not a registered ModelProvider (list it in META-INF/services/"
+                                + ModelProvider.class.getName() + ")"
+                        : "class " + j.className() + " not found";
+                throw new ModelLoadException(source, card.id(), why);
+            }
+            try {
+                p.check(card);
+            } catch (IllegalArgumentException e) {
+                throw new ModelLoadException(source, card.id(), "provider " + j.className() + " rejects the card: " + e.getMessage());
+            }
             return new RegisteredModel(card, source, baseDir, () -> p.create(card));
         }
         if (impl instanceof Implementation.Onnx o) {
-                if (baseDir == null) {
-                    throw new ModelLoadException(source, card.id(), "onnx cards must be loaded from a directory");
-                }
-                Path file = baseDir.resolve(o.file()).normalize();
-                if (!Files.isRegularFile(file)) {
-                    throw new ModelLoadException(source, card.id(), "onnx file not found: " + file);
-                }
-                OnnxTensorModel.checkLoads(file, source, card.id());
+            if (baseDir == null) {
+                throw new ModelLoadException(source, card.id(), "onnx cards must be loaded from a directory");
+            }
+            Path file = baseDir.resolve(o.file()).normalize();
+            if (!Files.isRegularFile(file)) {
+                throw new ModelLoadException(source, card.id(), "onnx file not found: " + file);
+            }
+            OnnxTensorModel.checkLoads(file, source, card.id());
             return new RegisteredModel(card, source, baseDir, () -> OnnxTensorModel.open(file));
         }
         Implementation.Http h = (Implementation.Http) impl;

@@ -218,6 +218,19 @@ class ModelRegistryTest {
     }
 
     @Test
+    void watchedDirectoryReloadsByItself(@TempDir Path dir) throws Exception {
+        try (ModelRegistry r = ModelRegistry.withDirectory(dir)) {
+            r.watch();
+            Files.writeString(dir.resolve("late.json"), validCard("x.late").toString());
+            long deadline = System.nanoTime() + 20_000_000_000L;
+            while (r.card("x.late").isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(r.card("x.late")).isPresent();
+        }
+    }
+
+    @Test
     void validateDirectoryReportsEachFile(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("good.json"), validCard("x.good").toString());
         ObjectNode bad = validCard("x.bad");
