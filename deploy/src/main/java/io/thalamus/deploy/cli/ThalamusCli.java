@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             WhatIfCommand.class,
             TwinCommand.class,
             RoutingCommand.class,
+            TelemetryCommand.class,
         })
 public final class ThalamusCli implements Runnable {
 

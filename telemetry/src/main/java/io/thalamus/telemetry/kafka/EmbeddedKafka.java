@@ -1,5 +1,6 @@
 package io.thalamus.telemetry.kafka;
 
+import io.thalamus.telemetry.LoopbackPorts;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.common.Uuid;
@@ -12,8 +13,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -160,14 +159,14 @@ public final class EmbeddedKafka implements AutoCloseable {
             }
             int b = Integer.parseInt(p.getProperty("broker", "0"));
             int c = Integer.parseInt(p.getProperty("controller", "0"));
-            if (b > 0 && c > 0 && isFree(b) && isFree(c)) {
+            if (b > 0 && c > 0 && LoopbackPorts.isFree(b) && LoopbackPorts.isFree(c)) {
                 return new int[] {b, c};
             }
         }
-        int b = freePort();
-        int c = freePort();
+        int b = LoopbackPorts.free();
+        int c = LoopbackPorts.free();
         while (c == b) {
-            c = freePort();
+            c = LoopbackPorts.free();
         }
         Properties p = new Properties();
         p.setProperty("broker", String.valueOf(b));
@@ -176,21 +175,5 @@ public final class EmbeddedKafka implements AutoCloseable {
             p.store(out, "ports of the embedded Kafka broker");
         }
         return new int[] {b, c};
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            s.setReuseAddress(true);
-            return s.getLocalPort();
-        }
-    }
-
-    private static boolean isFree(int port) {
-        try (ServerSocket s = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-            s.setReuseAddress(true);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
     }
 }

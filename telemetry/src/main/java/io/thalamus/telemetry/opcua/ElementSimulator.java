@@ -3,6 +3,7 @@ package io.thalamus.telemetry.opcua;
 import io.thalamus.network.topology.Link;
 import io.thalamus.network.topology.Node;
 import io.thalamus.network.topology.Topology;
+import io.thalamus.telemetry.LoopbackPorts;
 import io.thalamus.telemetry.replay.LinkLoads;
 import org.eclipse.milo.opcua.sdk.server.EndpointConfig;
 import org.eclipse.milo.opcua.sdk.server.OpcUaServer;
@@ -20,10 +21,6 @@ import org.eclipse.milo.opcua.stack.core.types.enumerated.MessageSecurityMode;
 import org.eclipse.milo.opcua.stack.transport.server.tcp.OpcTcpServerTransport;
 import org.eclipse.milo.opcua.stack.transport.server.tcp.OpcTcpServerTransportConfig;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -66,7 +63,7 @@ public final class ElementSimulator implements AutoCloseable {
     public ElementSimulator(LinkLoads loads, int port) {
         this.topology = loads.topology();
         this.loads = loads;
-        this.port = port == 0 ? freePort() : port;
+        this.port = port == 0 ? LoopbackPorts.free() : port;
         this.octets = new double[topology.linkCount()];
         this.ticker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "element-simulator-ticker");
@@ -232,13 +229,5 @@ public final class ElementSimulator implements AutoCloseable {
         stopTicking();
         ticker.shutdownNow();
         stopServer();
-    }
-
-    private static int freePort() {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("no free port for the element simulator", e);
-        }
     }
 }

@@ -276,7 +276,9 @@ public final class OpcUaCollector implements AutoCloseable {
 
                 @Override
                 public void onStatusChanged(OpcUaSubscription s, StatusCode status) {
-                    needsResubscribe = true;
+                    if (status.isBad()) {
+                        needsResubscribe = true;
+                    }
                 }
             });
             sub.create();

@@ -107,6 +107,12 @@ public final class LinkLoads {
         return loads[t][link];
     }
 
+    /** The first {@code n} steps (all when {@code n} is larger). */
+    public LinkLoads firstSteps(int n) {
+        int k = Math.min(n, loads.length);
+        return new LinkLoads(topology, times.subList(0, k), java.util.Arrays.copyOf(loads, k), unroutedPairs);
+    }
+
     /** Origin-destination pairs that could not be placed on the topology. */
     public int unroutedPairs() {
         return unroutedPairs;

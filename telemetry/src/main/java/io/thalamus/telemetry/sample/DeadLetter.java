@@ -1,7 +1,5 @@
 package io.thalamus.telemetry.sample;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.nio.charset.StandardCharsets;
 
@@ -21,8 +19,6 @@ import java.nio.charset.StandardCharsets;
 public record DeadLetter(int schemaVersion, String reason, String sourceTopic, int partition, long offset,
                          String key, String payload, long rejectedAtMs) {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     /** A dead letter of the current schema version. */
     public static DeadLetter of(String reason, String sourceTopic, int partition, long offset, String key,
                                 byte[] payload, long rejectedAtMs) {
@@ -30,21 +26,13 @@ public record DeadLetter(int schemaVersion, String reason, String sourceTopic, i
                 payload == null ? null : new String(payload, StandardCharsets.UTF_8), rejectedAtMs);
     }
 
-    /** This dead letter as JSON bytes. */
+    /** JSON bytes. */
     public byte[] toJson() {
-        try {
-            return JSON.writeValueAsBytes(this);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return JsonRecords.write(this);
     }
 
-    /** Reads a dead letter written by {@link #toJson()}. */
+    /** Reads a record written by {@link #toJson()}. */
     public static DeadLetter fromJson(byte[] json) {
-        try {
-            return JSON.readValue(json, DeadLetter.class);
-        } catch (java.io.IOException e) {
-            throw new SampleFormatException("malformed dead letter: " + e.getMessage(), e);
-        }
+        return JsonRecords.read(json, DeadLetter.class, "dead letter");
     }
 }

@@ -1,9 +1,7 @@
 package io.thalamus.telemetry.streams;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.thalamus.telemetry.sample.SampleFormatException;
+import io.thalamus.telemetry.sample.JsonRecords;
 
-import java.io.IOException;
 
 /**
  * A record of {@code thalamus.telemetry.anomalies} (JSON, schema version 1, keyed by link id): a closed
@@ -23,23 +21,13 @@ import java.io.IOException;
 public record AnomalyEvent(int schemaVersion, String linkId, long windowStart, long windowEnd, double meanUtilization,
                            double baseline, double score, double threshold, String detector, int historyWindows) {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     /** JSON bytes. */
     public byte[] toJson() {
-        try {
-            return JSON.writeValueAsBytes(this);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return JsonRecords.write(this);
     }
 
-    /** Reads an event written by {@link #toJson()}. */
+    /** Reads a record written by {@link #toJson()}. */
     public static AnomalyEvent fromJson(byte[] json) {
-        try {
-            return JSON.readValue(json, AnomalyEvent.class);
-        } catch (IOException e) {
-            throw new SampleFormatException("malformed anomaly record: " + e.getMessage(), e);
-        }
+        return JsonRecords.read(json, AnomalyEvent.class, "anomaly record");
     }
 }

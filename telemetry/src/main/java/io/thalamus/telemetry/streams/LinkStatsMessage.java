@@ -1,10 +1,8 @@
 package io.thalamus.telemetry.streams;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.thalamus.network.spi.LinkStatistics;
-import io.thalamus.telemetry.sample.SampleFormatException;
+import io.thalamus.telemetry.sample.JsonRecords;
 
-import java.io.IOException;
 import java.time.Instant;
 
 /**
@@ -34,8 +32,6 @@ public record LinkStatsMessage(int schemaVersion, String window, String linkId, 
     /** Window kind of the hopping windows. */
     public static final String HOPPING = "hopping";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     /** The message for accumulator {@code a} of window [start, end). */
     public static LinkStatsMessage of(String window, long start, long end, WindowAccumulator a) {
         return new LinkStatsMessage(1, window, a.linkId(), start, end, a.count(), a.meanUtilization(),
@@ -50,19 +46,11 @@ public record LinkStatsMessage(int schemaVersion, String window, String linkId, 
 
     /** JSON bytes. */
     public byte[] toJson() {
-        try {
-            return JSON.writeValueAsBytes(this);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return JsonRecords.write(this);
     }
 
-    /** Reads a message written by {@link #toJson()}. */
+    /** Reads a record written by {@link #toJson()}. */
     public static LinkStatsMessage fromJson(byte[] json) {
-        try {
-            return JSON.readValue(json, LinkStatsMessage.class);
-        } catch (IOException e) {
-            throw new SampleFormatException("malformed link-stats record: " + e.getMessage(), e);
-        }
+        return JsonRecords.read(json, LinkStatsMessage.class, "link-stats record");
     }
 }
