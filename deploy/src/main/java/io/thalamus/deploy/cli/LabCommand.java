@@ -246,7 +246,7 @@ public final class LabCommand implements Runnable {
         Path flows;
         @Option(names = "--flows-from-demands", description = "Admit the topology file's demands as flows.")
         boolean fromDemands;
-        @Option(names = "--solver", defaultValue = "shortest", description = "Admission solver: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
+        @Option(names = "--solver", defaultValue = "greedy", description = "Admission solver: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
                 completionCandidates = SolverNames.class)
         String solver;
 

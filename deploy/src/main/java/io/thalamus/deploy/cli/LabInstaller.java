@@ -8,7 +8,16 @@ import io.thalamus.network.path.Path;
 import io.thalamus.network.spi.RoutingFunction;
 import io.thalamus.network.topology.Demand;
 import io.thalamus.network.topology.Topology;
+import io.thalamus.sdnrouter.admission.AdmissionProblem;
+import io.thalamus.sdnrouter.admission.AdmissionSolver;
+import io.thalamus.sdnrouter.admission.AdmittedFlow;
+import io.thalamus.sdnrouter.admission.GeneticAdmissionSolver;
+import io.thalamus.sdnrouter.admission.GreedyAdmissionSolver;
+import io.thalamus.sdnrouter.admission.IlpAdmissionSolver;
 import io.thalamus.sdnrouter.controller.ForwardingTable;
+import io.thalamus.sdnrouter.routing.GreedyForwardingPolicy;
+import io.thalamus.sdnrouter.routing.PolicyFile;
+import io.thalamus.sdnrouter.routing.RoutingPolicy;
 import io.thalamus.sdnrouter.controller.LabSession;
 import io.thalamus.sdnrouter.controller.OpenFlowController;
 
@@ -33,9 +42,9 @@ final class LabInstaller {
     }
 
     /** Policies {@code lab install --policy} accepts by name. */
-    static final List<String> POLICIES = List.of("shortest");
+    static final List<String> POLICIES = List.of("shortest", "greedy");
     /** Solvers {@code lab install --solver} accepts. */
-    static final List<String> SOLVERS = List.of("shortest");
+    static final List<String> SOLVERS = List.of("ilp", "ga", "greedy", "shortest");
 
     JsonNode installPolicy(String policy) {
         Function<Topology, ForwardingTable> compiler = policy(policy);
@@ -49,8 +58,15 @@ final class LabInstaller {
     private static Function<Topology, ForwardingTable> policy(String policy) {
         return switch (policy) {
             case "shortest" -> ForwardingTable::shortestPaths;
-            default -> throw new IllegalArgumentException("policy '" + policy + "' is not available; expected one of "
-                    + POLICIES);
+            case "greedy" -> t -> ForwardingTable.compile(new GreedyForwardingPolicy(), t);
+            default -> {
+                if (!policy.endsWith(".json")) {
+                    throw new IllegalArgumentException("policy '" + policy + "' is not available; expected one of "
+                            + POLICIES + " or a policy file POLICY.json");
+                }
+                RoutingPolicy learned = PolicyFile.read(java.nio.file.Path.of(policy));
+                yield t -> ForwardingTable.compile(learned, t);
+            }
         };
     }
 
@@ -90,7 +106,10 @@ final class LabInstaller {
                 admitted.put(f, p);
             }
         }
-        session.clear();
+        if (admitted.isEmpty()) {
+            throw new IllegalArgumentException("solver " + solver + " admitted none of the " + flows.size() + " flows");
+        }
+        session.clearFlows(); // replaces earlier flows; a forwarding table stays underneath
         OpenFlowController.BulkReceipt r = session.installFlows(admitted, routing);
         ObjectNode o = LabDaemon.JSON.createObjectNode();
         o.put("solver", solver).put("flows", flows.size()).put("admitted", admitted.size())
@@ -103,11 +122,29 @@ final class LabInstaller {
         return o;
     }
 
-    private static RoutingFunction solver(String solver) {
-        return switch (solver) {
-            case "shortest" -> RoutingFunction.shortestPath();
+    /**
+     * The solver as a routing function: admission of the flows on the topology it is handed, so that after a
+     * failure the same solver re-admits the flows on the surviving links. {@code shortest} admits everything
+     * on its shortest path without looking at capacity.
+     */
+    static RoutingFunction solver(String solver) {
+        AdmissionSolver s = switch (solver) {
+            case "ilp" -> new IlpAdmissionSolver();
+            case "ga" -> new GeneticAdmissionSolver();
+            case "greedy" -> new GreedyAdmissionSolver();
+            case "shortest" -> null;
             default -> throw new IllegalArgumentException("solver '" + solver + "' is not available; expected one of "
                     + SOLVERS);
+        };
+        if (s == null) {
+            return RoutingFunction.shortestPath();
+        }
+        return (topology, flows) -> {
+            Map<String, Path> out = new LinkedHashMap<>();
+            for (AdmittedFlow a : s.solve(AdmissionProblem.of(topology, flows)).admitted()) {
+                out.put(a.flow().id(), a.path());
+            }
+            return out;
         };
     }
 }

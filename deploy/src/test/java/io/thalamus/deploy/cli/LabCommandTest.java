@@ -73,6 +73,16 @@ class LabCommandTest {
 
             assertThat(run("lab", "ping", "--state-dir", d, "STTL", "WASH", "--count", "2").code()).isZero();
 
+            Path flows = dir.resolve("flows.json");
+            Files.writeString(flows, "{\"format\":\"thalamus-flows\",\"version\":1,\"flows\":["
+                    + "{\"id\":\"a\",\"source\":\"STTL\",\"destination\":\"KSCY\",\"bandwidthBps\":6e9,\"priority\":1},"
+                    + "{\"id\":\"b\",\"source\":\"SNVA\",\"destination\":\"KSCY\",\"bandwidthBps\":6e9,\"priority\":0}]}");
+            Run admitted = run("lab", "install", "--state-dir", d, "--flows", flows.toString(), "--solver", "greedy");
+            assertThat(admitted.code()).as(admitted.err()).isZero();
+            assertThat(admitted.out()).contains("admitted 2 of 2 flows");
+            assertThat(run("lab", "ping", "--state-dir", d, "SNVA", "KSCY", "--count", "2").code()).isZero();
+            assertThat(run("lab", "status", "--state-dir", d).out()).contains("policy: shortest, flows: 2");
+
             Run cut = run("lab", "cut", "--state-dir", d, "CHIN-NYCM");
             assertThat(cut.code()).isZero();
             assertThat(cut.out()).contains("controller saw it").contains("re-planned");

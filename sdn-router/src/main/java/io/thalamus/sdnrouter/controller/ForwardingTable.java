@@ -40,6 +40,32 @@ public record ForwardingTable(String name, Map<String, Map<String, String>> next
         return new ForwardingTable("shortest", table);
     }
 
+    /**
+     * The controller's form of a routing policy's compiled tables ({@code nextHop[t][v]} node indices of
+     * the routing graph) as directed link ids of the graph's topology.
+     */
+    public static ForwardingTable of(io.thalamus.sdnrouter.routing.ForwardingTables tables) {
+        io.thalamus.sdnrouter.routing.RoutingGraph g = tables.graph();
+        Map<String, Map<String, String>> table = new LinkedHashMap<>();
+        int n = g.nodeCount();
+        for (int t = 0; t < n; t++) {
+            for (int v = 0; v < n; v++) {
+                int next = tables.nextHop()[t][v];
+                if (v != t && next >= 0) {
+                    Link l = g.topology().links().get(g.link(v, g.slotOf(v, next)));
+                    table.computeIfAbsent(g.id(v), k -> new LinkedHashMap<>()).put(g.id(t), l.id());
+                }
+            }
+        }
+        return new ForwardingTable(tables.policy(), table);
+    }
+
+    /** Compiles a routing policy on a topology (loop-free, every reachable pair delivered) into a table. */
+    public static ForwardingTable compile(io.thalamus.sdnrouter.routing.RoutingPolicy policy, Topology topology) {
+        return of(new io.thalamus.sdnrouter.routing.ForwardingTableCompiler(policy)
+                .compile(io.thalamus.sdnrouter.routing.RoutingGraph.of(topology)));
+    }
+
     /** Number of (node, destination) entries. */
     public int size() {
         return nextLink.values().stream().mapToInt(Map::size).sum();

@@ -26,8 +26,9 @@ import java.util.regex.Pattern;
  * one Open vSwitch bridge per node (userspace datapath, {@code datapath_type=netdev}, fail-secure, OpenFlow
  * 1.3 only, connected to {@code tcp:127.0.0.1:PORT}), one network namespace per node holding its host
  * (address in 10.0.0.0/16, static ARP entries for every other host so the data plane carries only IPv4),
- * and one veth pair per cable whose ends are shaped with {@code tc tbf} to the link capacity divided by
- * the rate scale. Propagation delay is not emulated ({@code netem} is unavailable here).
+ * and one veth pair per cable whose ends are shaped with {@code tc} (HTB with per-source-host fair sharing, or
+ * tbf for large labs) to the link capacity divided by the rate scale. Propagation delay is not emulated
+ * ({@code netem} is unavailable here).
  *
  * <p>Every name the lab makes starts with the plan's prefix and is written to a state file <em>before</em>
  * it is created, so {@link #down(Path)} removes exactly what was made, also after a crash half-way
@@ -229,20 +230,58 @@ public final class LabNetwork implements AutoCloseable {
         }
     }
 
-    private static void shape(String dev, double rateBps) {
+    /** Up to this many hosts, each cable end shares its rate fairly among source hosts (HTB); above it, one tbf. */
+    public static final int FAIR_SHARING_MAX_HOSTS = 64;
+
+    /**
+     * Shapes a cable end's egress to {@code rateBps}. With at most {@link #FAIR_SHARING_MAX_HOSTS} hosts it is an
+     * HTB tree: one class at the link rate, under it one class per source host (u32 match on the IPv4 source,
+     * guaranteed an equal part, allowed to borrow up to the full rate) with a 50 ms packet FIFO each, so
+     * competing hosts share a congested link fairly, as the flow-level model assumes (fq_codel, sfq and fq are not
+     * available in this kernel). Above that size it is a single tbf.
+     */
+    private void shape(String dev, double rateBps) {
         long rate = Math.max(8000, Math.round(rateBps));
-        // burst: 10 ms at the rate (at least a few full frames), queue limit: 50 ms of latency
+        // burst: 10 ms at the rate (at least a few full frames); queues: about 50 ms of full frames
         long burstBytes = Math.max(rate / 8 / 100, 4 * 1514);
-        HostCommands.check("tc", "qdisc", "replace", "dev", dev, "root", "tbf", "rate", rate + "bit",
-                "burst", String.valueOf(burstBytes), "latency", "50ms");
+        int queuePackets = (int) Math.max(10, rate / 8 / 1514 / 20);
+        if (plan.nodes().size() > FAIR_SHARING_MAX_HOSTS) {
+            HostCommands.check("tc", "qdisc", "replace", "dev", dev, "root", "tbf", "rate", rate + "bit",
+                    "burst", String.valueOf(burstBytes), "latency", "50ms");
+            return;
+        }
+        int n = plan.nodes().size();
+        long share = Math.max(8000, rate / (n + 1));
+        StringBuilder b = new StringBuilder();
+        b.append("qdisc replace dev ").append(dev).append(" root handle 1: htb default ffff\n");
+        b.append("class add dev ").append(dev).append(" parent 1: classid 1:1 htb rate ").append(rate).append("bit ceil ")
+                .append(rate).append("bit burst ").append(burstBytes).append(" cburst ").append(burstBytes).append('\n');
+        List<String> classes = new ArrayList<>();
+        classes.add("ffff");
+        for (int i = 0; i < n; i++) {
+            classes.add(Integer.toHexString(0x10 + i));
+        }
+        for (String c : classes) {
+            b.append("class add dev ").append(dev).append(" parent 1:1 classid 1:").append(c).append(" htb rate ")
+                    .append(share).append("bit ceil ").append(rate).append("bit burst ").append(burstBytes)
+                    .append(" cburst ").append(burstBytes).append(" quantum 1514\n");
+            b.append("qdisc add dev ").append(dev).append(" parent 1:").append(c).append(" pfifo limit ")
+                    .append(queuePackets).append('\n');
+        }
+        for (int i = 0; i < n; i++) {
+            b.append("filter add dev ").append(dev).append(" parent 1: protocol ip prio 1 u32 match ip src ")
+                    .append(plan.nodes().get(i).ipv4()).append("/32 flowid 1:").append(Integer.toHexString(0x10 + i)).append('\n');
+        }
+        HostCommands.check(List.of("tc", "-batch", "-"), b.toString());
     }
 
-    /** Cable ends whose tbf shaper is missing (Open vSwitch replaced it, or someone removed it). */
+    /** Cable ends whose shaper (htb or tbf) is missing (Open vSwitch replaced it, or someone removed it). */
     public List<String> unshapedInterfaces() {
         List<String> missing = new ArrayList<>();
         for (LabPlan.CablePlan c : plan.cables()) {
             for (String v : List.of(c.vethA(), c.vethB())) {
-                if (!HostCommands.run("tc", "qdisc", "show", "dev", v).stdout().contains("tbf")) {
+                String q = HostCommands.run("tc", "qdisc", "show", "dev", v).stdout();
+                if (!q.contains("tbf") && !q.contains("htb")) {
                     missing.add(v);
                 }
             }
@@ -308,6 +347,34 @@ public final class LabNetwork implements AutoCloseable {
             times.add(Double.parseDouble(m.group(1)));
         }
         return times;
+    }
+
+    /**
+     * From a {@code ping -D} log: milliseconds from {@code cutAtEpochSeconds} to the first reply to a request sent
+     * after it (send time = receive time - RTT). Such a request can only be answered over a working route, so
+     * this is when connectivity was back; NaN when no request sent after the cut was answered.
+     */
+    public static double restoredAfterMs(String pingOutput, double cutAtEpochSeconds) {
+        Matcher m = Pattern.compile("^\\[(\\d+\\.\\d+)\\].*icmp_seq=(\\d+).* time=([\\d.]+) ms", Pattern.MULTILINE)
+                .matcher(pingOutput);
+        while (m.find()) {
+            double received = Double.parseDouble(m.group(1));
+            double sent = received - Double.parseDouble(m.group(3)) / 1000;
+            if (sent >= cutAtEpochSeconds) {
+                return (received - cutAtEpochSeconds) * 1000;
+            }
+        }
+        return Double.NaN;
+    }
+
+    /** Requests in a {@code ping -D} log that never got a reply. */
+    public static int lostRequests(String pingOutput) {
+        Matcher m = Pattern.compile("^\\[[\\d.]+\\].*bytes from.*icmp_seq=(\\d+)", Pattern.MULTILINE).matcher(pingOutput);
+        java.util.TreeSet<Integer> seqs = new java.util.TreeSet<>();
+        while (m.find()) {
+            seqs.add(Integer.parseInt(m.group(1)));
+        }
+        return seqs.isEmpty() ? 0 : seqs.last() - seqs.first() + 1 - seqs.size();
     }
 
     static PingResult parsePing(String out) {

@@ -182,6 +182,16 @@ public final class LabSession implements AutoCloseable {
         }
     }
 
+    /** Removes every installed flow's rules, keeping the forwarding table. */
+    public void clearFlows() {
+        synchronized (planLock) {
+            flows.keySet().forEach(controller::remove);
+            flows.clear();
+            paths.clear();
+            matches.clear();
+        }
+    }
+
     /** Current path of every installed flow. */
     public Map<String, Path> paths() {
         synchronized (planLock) {
@@ -199,6 +209,21 @@ public final class LabSession implements AutoCloseable {
     /** Re-plans so far, oldest first. */
     public List<Replan> replans() {
         return List.copyOf(replans);
+    }
+
+    /**
+     * Feeds a telemetry listener (the digital twin implements {@code TelemetryListener}): link up/down as the
+     * switches report it, and, when {@code period} is not null, measured link loads from port statistics.
+     *
+     * @return the sampler, to close when done (null when {@code period} is null)
+     */
+    public LinkLoadSampler feed(io.thalamus.network.spi.TelemetryListener listener, Duration period) {
+        controller.addListener(e -> {
+            if (e instanceof ControllerEvent.LinkStatus ls) {
+                listener.onLinkStatus(ls.linkId(), ls.up(), ls.time());
+            }
+        });
+        return period == null ? null : new LinkLoadSampler(controller, network.plan().rateScale(), listener).start(period);
     }
 
     /** Cuts a cable in the data plane; the controller learns of it from the switches, not from this call. */
