@@ -18,7 +18,6 @@ import picocli.CommandLine.Command;
             TwinCommand.class,
             RoutingCommand.class,
             TelemetryCommand.class,
-            LabCommand.class,
         })
 public final class ThalamusCli implements Runnable {
 
