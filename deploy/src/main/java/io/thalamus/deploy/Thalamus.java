@@ -1,33 +1,196 @@
 package io.thalamus.deploy;
 
+import io.thalamus.deploy.api.ApiBackend;
 import io.thalamus.deploy.api.ApiServer;
+import io.thalamus.deploy.api.RegistryModelCatalog;
+import io.thalamus.intent.engine.IntentEngine;
+import io.thalamus.intent.execution.RegistrySeriesModels;
+import io.thalamus.intent.execution.SolverAdmission;
+import io.thalamus.intent.language.EnglishIntents;
+import io.thalamus.intent.language.LabelledSentence;
+import io.thalamus.intent.language.RasaNluCorpus;
+import io.thalamus.intent.planning.Planner;
+import io.thalamus.intent.planning.RouterModelChooser;
+import io.thalamus.intent.routing.KnnPerformancePredictor;
+import io.thalamus.intent.routing.LoadShifter;
+import io.thalamus.intent.routing.ModelRouter;
+import io.thalamus.intent.routing.RouterJson;
+import io.thalamus.intent.store.KafkaIntentLog;
+import io.thalamus.models.registry.ModelRegistry;
+import io.thalamus.models.text.MiniLmEmbedder;
 import io.thalamus.network.builtin.BuiltinTopologies;
+import io.thalamus.network.data.SharedData;
+import io.thalamus.network.spi.LinkStatistics;
+import io.thalamus.network.spi.TelemetryListener;
 import io.thalamus.network.topology.Topology;
+import io.thalamus.sdnrouter.admission.GreedyAdmissionSolver;
+import io.thalamus.sdnrouter.admission.IlpAdmissionSolver;
+import io.thalamus.sdnrouter.routing.GreedyForwardingPolicy;
+import io.thalamus.sdnrouter.routing.PolicyFile;
+import io.thalamus.sdnrouter.routing.PolicyRoutingFunction;
+import io.thalamus.telemetry.TelemetryService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** The composition root: wires every module from one {@link ThalamusConfig} and owns their lifecycles. */
 public final class Thalamus implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(Thalamus.class);
+
+    /** Confidence below which English intents ask for confirmation. */
+    public static final double ENGLISH_THRESHOLD = 0.6;
+
     private final ThalamusConfig config;
     private final Topology topology;
+    private final List<AutoCloseable> closeables;
+    private final IntentEngine engine;
     private final ApiServer api;
+    private final EnglishIntents english;
+    private final TelemetryService telemetry;
+    private final String bootstrapServers;
+    private final long eventsReplayed;
+    private final RegistryModelCatalog models;
 
-    private Thalamus(ThalamusConfig config, Topology topology, ApiServer api) {
+    private Thalamus(ThalamusConfig config, Topology topology, List<AutoCloseable> closeables, IntentEngine engine,
+                     ApiServer api, EnglishIntents english, TelemetryService telemetry, String bootstrapServers,
+                     long eventsReplayed, RegistryModelCatalog models) {
+        this.models = models;
         this.config = config;
         this.topology = topology;
+        this.closeables = closeables;
+        this.engine = engine;
         this.api = api;
+        this.english = english;
+        this.telemetry = telemetry;
+        this.bootstrapServers = bootstrapServers;
+        this.eventsReplayed = eventsReplayed;
     }
 
-    /** Loads the topology, starts the services and the HTTP API; returns once everything listens. */
+    /**
+     * Loads the topology, starts the embedded broker (unless a cluster is configured) with the telemetry
+     * pipeline, rebuilds the intent store from its log, starts the engine and the HTTP API; returns once
+     * everything listens. The English model trains in the background (a few seconds with its cache).
+     */
     public static Thalamus start(ThalamusConfig config) throws IOException {
         Files.createDirectories(config.stateDir());
         Topology topology = config.topologyFile() == null
                 ? BuiltinTopologies.abilene()
                 : TopologyFiles.read(config.topologyFile());
-        ApiServer api = ApiServer.start(config.port(), topology);
-        return new Thalamus(config, topology, api);
+        List<AutoCloseable> closeables = new ArrayList<>();
+        try {
+            AtomicReference<TelemetryListener> sink = new AtomicReference<>();
+            TelemetryService.Options options = TelemetryService.Options.defaults(topology, config.stateDir())
+                    .withBootstrapServers(config.bootstrapServers());
+            if (!config.telemetryReplay()) {
+                options = new TelemetryService.Options(options.topology(), null, options.stateDir(),
+                        options.bootstrapServers(), false, options.stepInterval(), 0, List.of(), options.pipeline(),
+                        options.collector(), options.samplePartitions());
+            }
+            TelemetryService telemetry = TelemetryService.start(options, forwardingTo(sink));
+            closeables.add(0, telemetry);
+            String bootstrap = telemetry.bootstrapServers();
+
+            ModelRegistry registry = ModelRegistry.fromClasspath();
+            closeables.add(0, registry);
+            RegistrySeriesModels seriesModels = new RegistrySeriesModels(registry);
+            KnnPerformancePredictor predictor = predictor(config.stateDir().resolve("router.json"));
+            ModelRouter router = new ModelRouter(predictor, registry.cards(), LoadShifter.standard());
+            AtomicReference<RouterModelChooser> chooser = new AtomicReference<>();
+            KafkaIntentLog log = new KafkaIntentLog(bootstrap, KafkaIntentLog.DEFAULT_TOPIC);
+            closeables.add(0, log);
+            IntentEngine engine = IntentEngine.builder(log, topology)
+                    .admission("greedy-admission", new SolverAdmission(new GreedyAdmissionSolver(), Planner.CANDIDATE_PATHS))
+                    .admission("ilp-admission", new SolverAdmission(new IlpAdmissionSolver(), Planner.CANDIDATE_PATHS))
+                    .policy("greedy", new PolicyRoutingFunction(new GreedyForwardingPolicy()))
+                    .policy("learned", new PolicyRoutingFunction(PolicyFile.defaultPolicy()))
+                    .forecasters(seriesModels::forecaster)
+                    .detectors(seriesModels::detector)
+                    .chooserFactory((history, topo) -> {
+                        RouterModelChooser c = new RouterModelChooser(router, history, topo);
+                        chooser.set(c);
+                        return c;
+                    })
+                    .build();
+            closeables.add(0, engine);
+            long replayed = engine.start();
+            sink.set(engine.telemetryListener());
+
+            EnglishIntents english = null;
+            if (config.english()) {
+                MiniLmEmbedder embedder = new MiniLmEmbedder();
+                english = new EnglishIntents(embedder::embed, engine.twin()::topology, ENGLISH_THRESHOLD,
+                        config.stateDir().resolve("nlu-embeddings.bin"));
+                trainInBackground(english);
+            }
+            RegistryModelCatalog models = new RegistryModelCatalog(registry, chooser.get());
+            ApiServer api = ApiServer.start(config.port(), new ApiBackend(engine, topology, models, english,
+                    telemetry::prometheusText));
+            closeables.add(0, api);
+            return new Thalamus(config, topology, closeables, engine, api, english, telemetry, bootstrap, replayed, models);
+        } catch (RuntimeException e) {
+            closeAll(closeables);
+            throw e;
+        }
+    }
+
+    private static KnnPerformancePredictor predictor(Path file) {
+        if (Files.isRegularFile(file)) {
+            try {
+                return RouterJson.read(file);
+            } catch (RuntimeException e) {
+                LOG.warn("router predictor {} unreadable ({}); routing on card figures alone", file, e.getMessage());
+            }
+        }
+        return KnnPerformancePredictor.train(List.of(), 5);
+    }
+
+    private static void trainInBackground(EnglishIntents english) {
+        Thread t = new Thread(() -> {
+            try {
+                Path corpus = SharedData.root().map(r -> r.resolve("intents/ibn-nlu/nlu.md")).orElse(null);
+                List<LabelledSentence> sentences = new ArrayList<>(EnglishIntents.supplement());
+                if (corpus != null && Files.isRegularFile(corpus)) {
+                    sentences.addAll(RasaNluCorpus.read(corpus));
+                } else {
+                    LOG.warn("ibn-nlu corpus not found (set THALAMUS_DATA): English intents train on the built-in sentences only");
+                }
+                english.train(sentences, 7);
+            } catch (RuntimeException e) {
+                english.failed(e.getMessage());
+                LOG.warn("English intents unavailable: {}", e.toString());
+            }
+        }, "english-intents-training");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        t.start();
+    }
+
+    private static TelemetryListener forwardingTo(AtomicReference<TelemetryListener> sink) {
+        return new TelemetryListener() {
+            @Override
+            public void onLinkStatistics(LinkStatistics s) {
+                TelemetryListener l = sink.get();
+                if (l != null) {
+                    l.onLinkStatistics(s);
+                }
+            }
+
+            @Override
+            public void onLinkStatus(String linkId, boolean up, Instant time) {
+                TelemetryListener l = sink.get();
+                if (l != null) {
+                    l.onLinkStatus(linkId, up, time);
+                }
+            }
+        };
     }
 
     public int port() {
@@ -42,8 +205,53 @@ public final class Thalamus implements AutoCloseable {
         return config;
     }
 
+    /** The intent engine. */
+    public IntentEngine engine() {
+        return engine;
+    }
+
+    /** The English pipeline, or null when disabled. */
+    public EnglishIntents english() {
+        return english;
+    }
+
+    /** The Kafka cluster in use (the embedded broker's address by default). */
+    public String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    /** Intent events read back from the log at start. */
+    public long eventsReplayed() {
+        return eventsReplayed;
+    }
+
+    /** The telemetry pipeline. */
+    public TelemetryService telemetry() {
+        return telemetry;
+    }
+
+    /** The model library and router as the API shows them. */
+    public RegistryModelCatalog models() {
+        return models;
+    }
+
+    /** The API server (its routes). */
+    public ApiServer api() {
+        return api;
+    }
+
     @Override
     public void close() {
-        api.close();
+        closeAll(closeables);
+    }
+
+    private static void closeAll(List<AutoCloseable> cs) {
+        for (AutoCloseable c : cs) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                LOG.warn("while stopping {}: {}", c.getClass().getSimpleName(), e.toString());
+            }
+        }
     }
 }

@@ -24,6 +24,16 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--state-dir", description = "Folder for persistent state (default: ~/.thalamus).")
     Path stateDir;
 
+    @Option(names = "--bootstrap-servers", description = "Kafka cluster to use instead of the embedded single-node KRaft broker.")
+    String bootstrapServers;
+
+    @Option(names = "--no-english", negatable = false, description = "Do not train the English intent pipeline.")
+    boolean noEnglish;
+
+    @Option(names = "--no-telemetry-replay", negatable = false,
+            description = "Do not replay synthetic link loads through the OPC UA element simulator.")
+    boolean noReplay;
+
     static boolean isServing() {
         return serving;
     }
@@ -33,13 +43,24 @@ public final class ServeCommand implements Callable<Integer> {
         ThalamusConfig config = ThalamusConfig.defaults()
                 .withPort(port)
                 .withTopologyFile(topology)
-                .withStateDir(stateDir != null ? stateDir : ThalamusConfig.defaults().stateDir());
+                .withStateDir(stateDir != null ? stateDir : ThalamusConfig.defaults().stateDir())
+                .withBootstrapServers(bootstrapServers)
+                .withEnglish(!noEnglish)
+                .withTelemetryReplay(!noReplay);
+        long t0 = System.nanoTime();
         Thalamus app = Thalamus.start(config);
         Runtime.getRuntime().addShutdownHook(new Thread(app::close, "thalamus-shutdown"));
         serving = true;
-        System.out.println("Thalamus is up.");
-        System.out.println("  dashboard : http://127.0.0.1:" + app.port() + "/");
-        System.out.println("  health    : http://127.0.0.1:" + app.port() + "/health");
+        String base = "http://127.0.0.1:" + app.port();
+        System.out.println("Thalamus is up in " + (System.nanoTime() - t0) / 1_000_000 + " ms.");
+        System.out.println("  dashboard : " + base + "/");
+        System.out.println("  intents   : " + base + "/api/intents  (POST JSON or {\"text\": \"...\"}; "
+                + app.engine().store().size() + " rebuilt from " + app.eventsReplayed() + " logged events)");
+        System.out.println("  API docs  : " + base + "/api/openapi.json   schema: " + base + "/api/intent.schema.json");
+        System.out.println("  twin      : " + base + "/api/twin/links   models: " + base + "/api/models");
+        System.out.println("  health    : " + base + "/health   metrics: " + base + "/metrics");
+        System.out.println("  kafka     : " + app.bootstrapServers() + (config.bootstrapServers() == null
+                ? " (embedded KRaft broker)" : ""));
         System.out.println("  topology  : http://127.0.0.1:" + app.port() + "/api/topology  (" + app.topology().name()
                 + ", " + app.topology().nodeCount() + " nodes, " + app.topology().physicalLinkCount() + " links)");
         System.out.println("  state dir : " + config.stateDir());

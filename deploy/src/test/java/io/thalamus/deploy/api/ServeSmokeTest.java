@@ -20,7 +20,8 @@ class ServeSmokeTest {
 
     @Test
     void servesHealthAndTheBuiltinTopology(@TempDir Path state) throws Exception {
-        try (Thalamus app = Thalamus.start(ThalamusConfig.defaults().withPort(0).withStateDir(state))) {
+        try (Thalamus app = Thalamus.start(ThalamusConfig.defaults().withPort(0).withStateDir(state).withEnglish(false)
+                .withTelemetryReplay(false))) {
             HttpClient http = HttpClient.newHttpClient();
             HttpResponse<String> health = http.send(HttpRequest.newBuilder(
                     URI.create("http://127.0.0.1:" + app.port() + "/health")).build(), HttpResponse.BodyHandlers.ofString());

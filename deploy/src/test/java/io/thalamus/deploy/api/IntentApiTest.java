@@ -1,0 +1,239 @@
+package io.thalamus.deploy.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.thalamus.deploy.Thalamus;
+import io.thalamus.deploy.ThalamusConfig;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The whole application (embedded KRaft broker, telemetry pipeline, engine, API) over real HTTP on loopback. */
+class IntentApiTest {
+
+    /** The demo intent of issue 7, exactly as written there (node ids from the built-in Abilene). */
+    static final String DEMO = "{\"key\":\"demo-1\",\"type\":\"connectivity\",\"priority\":5,\"spec\":{\"source\":\"STTL\","
+            + "\"destination\":\"NYCM\",\"bandwidthBps\":1000000000,\"maxDelayMs\":40},\"expectations\":[{\"metric\":"
+            + "\"max-link-utilization\",\"op\":\"<=\",\"target\":0.8}],\"flags\":{\"weights\":{\"latency\":1.0,\"size\":0.2},"
+            + "\"limits\":{\"maxLatencyMs\":100}},\"mode\":\"apply\"}";
+
+    private static Thalamus app;
+    private static Http http;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Path state = Files.createTempDirectory("thalamus-api");
+        app = Thalamus.start(ThalamusConfig.defaults().withPort(0).withStateDir(state).withEnglish(false)
+                .withTelemetryReplay(false));
+        http = new Http(app.port());
+    }
+
+    @AfterAll
+    static void stop() {
+        app.close();
+    }
+
+    @Test
+    void demoIntentGoesToInstalledWithABlueprintAndModelDecisions() throws Exception {
+        Http.Reply r = http.post("/api/intents", DEMO);
+        assertThat(r.status()).isEqualTo(202);
+        assertThat(r.location()).startsWith("/api/intents/");
+        JsonNode intent = http.await(r.location(), Http::settled);
+        assertThat(intent.get("state").asText()).isEqualTo("INSTALLED");
+        assertThat(intent.get("history")).extracting(h -> h.get("state").asText())
+                .containsExactly("SUBMITTED", "COMPILING", "INSTALLING", "INSTALLED");
+        assertThat(intent.get("blueprint")).extracting(t -> t.get("type").asText())
+                .containsExactly("forecast", "admit", "what-if", "install");
+        assertThat(intent.get("decisions")).hasSize(4);
+        for (JsonNode d : intent.get("decisions")) {
+            assertThat(d.get("model").asText()).isNotBlank();
+            assertThat(d.get("reasons")).isNotEmpty();
+        }
+        // the forecast task went through the model router over the registry's forecasting cards
+        assertThat(intent.get("decisions").get(0).get("router").asText()).isEqualTo("model-router");
+        assertThat(intent.get("decisions").get(0).get("model").asText()).startsWith("forecast.");
+        JsonNode ev = intent.get("evidence").get(0);
+        assertThat(ev.get("metric").asText()).isEqualTo("max-link-utilization");
+        assertThat(ev.get("holds").asBoolean()).isTrue();
+        JsonNode path = intent.get("paths").get(0);
+        assertThat(path.get("nodes").get(0).asText()).isEqualTo("STTL");
+        assertThat(path.get("propagationDelayMs").asDouble()).isLessThanOrEqualTo(40.0);
+        // the twin carries the 1 Gbit/s on the first link of the path
+        String first = path.get("links").get(0).asText();
+        JsonNode links = http.get("/api/twin/links").json();
+        double u = -1;
+        for (JsonNode l : links) {
+            if (l.get("id").asText().equals(first)) {
+                u = l.get("utilization").asDouble();
+            }
+        }
+        assertThat(u).isGreaterThanOrEqualTo(0.1 - 1e-9);
+    }
+
+    @Test
+    void malformedJsonIsA400ProblemAtTheRoot() throws Exception {
+        Http.Reply r = http.post("/api/intents", "{\"key\": \"x\", ");
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.contentType()).startsWith("application/problem+json");
+        assertThat(r.json().get("errors").get(0).get("pointer").asText()).isEmpty();
+        assertThat(r.json().get("errors").get(0).get("detail").asText()).contains("malformed JSON");
+    }
+
+    @Test
+    void schemaViolationsNameEveryFieldByPointer() throws Exception {
+        Http.Reply r = http.post("/api/intents", "{\"type\":\"connectivity\",\"priority\":-1,\"spec\":{\"source\":\"STTL\","
+                + "\"bandwidthBps\":-5},\"expectations\":[{\"metric\":\"max-link-utilization\",\"op\":\"=<\",\"target\":0.8}],"
+                + "\"mode\":\"now\",\"colour\":\"red\"}");
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.contentType()).startsWith("application/problem+json");
+        List<String> pointers = new ArrayList<>();
+        r.json().get("errors").forEach(e -> pointers.add(e.get("pointer").asText()));
+        assertThat(pointers).contains("/key", "/priority", "/spec/destination", "/spec/bandwidthBps",
+                "/expectations/0/op", "/mode", "/colour");
+    }
+
+    @Test
+    void unknownNodesAreNamedByPointerToo() throws Exception {
+        Http.Reply r = http.post("/api/intents", "{\"key\":\"nowhere\",\"type\":\"connectivity\",\"spec\":{\"source\":\"ATLA\","
+                + "\"destination\":\"PARIS\",\"bandwidthBps\":1e6}}");
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.json().get("errors").get(0).get("pointer").asText()).isEqualTo("/spec/destination");
+    }
+
+    @Test
+    void twinViolatedExpectationFailsWithEvidence() throws Exception {
+        Http.Reply r = http.post("/api/intents", "{\"key\":\"too-hot\",\"type\":\"connectivity\",\"spec\":{\"source\":\"DNVR\","
+                + "\"destination\":\"KSCY\",\"bandwidthBps\":9e9},\"expectations\":[{\"metric\":\"max-link-utilization\","
+                + "\"op\":\"<=\",\"target\":0.8}]}");
+        assertThat(r.status()).isEqualTo(202);
+        JsonNode intent = http.await(r.location(), Http::settled);
+        assertThat(intent.get("state").asText()).isEqualTo("FAILED");
+        JsonNode ev = intent.get("evidence").get(0);
+        assertThat(ev.get("holds").asBoolean()).isFalse();
+        assertThat(ev.get("actual").asDouble()).isGreaterThanOrEqualTo(0.9 - 1e-9);
+        assertThat(ev.get("margin").asDouble()).isGreaterThanOrEqualTo(0.1 - 1e-9);
+        assertThat(intent.get("reason").asText()).contains("max-link-utilization");
+        assertThat(intent.get("paths")).isEmpty();
+    }
+
+    @Test
+    void duplicateKeyReturnsTheSameIntent() throws Exception {
+        String body = "{\"key\":\"dup\",\"type\":\"connectivity\",\"spec\":{\"source\":\"ATLA\",\"destination\":\"HSTN\","
+                + "\"bandwidthBps\":1e6}}";
+        Http.Reply a = http.post("/api/intents", body);
+        Http.Reply b = http.post("/api/intents", body);
+        assertThat(a.status()).isEqualTo(202);
+        assertThat(b.status()).isEqualTo(200);
+        assertThat(b.location()).isEqualTo(a.location());
+        assertThat(b.json().get("created").asBoolean()).isFalse();
+        JsonNode page = http.get("/api/intents?limit=500").json();
+        long withKey = 0;
+        for (JsonNode i : page.get("items")) {
+            withKey += i.get("key").asText().equals("dup") ? 1 : 0;
+        }
+        assertThat(withKey).isEqualTo(1);
+    }
+
+    @Test
+    void withdrawRemovesTheRoutes() throws Exception {
+        Http.Reply r = http.post("/api/intents", "{\"key\":\"temp\",\"type\":\"connectivity\",\"spec\":{\"source\":\"LOSA\","
+                + "\"destination\":\"HSTN\",\"bandwidthBps\":3e9}}");
+        JsonNode installed = http.await(r.location(), Http::settled);
+        assertThat(installed.get("state").asText()).isEqualTo("INSTALLED");
+        Http.Reply d = http.delete(r.location());
+        assertThat(d.status()).isEqualTo(200);
+        assertThat(d.json().get("state").asText()).isEqualTo("WITHDRAWN");
+        assertThat(http.get(r.location()).json().get("paths")).isEmpty();
+        assertThat(http.delete("/api/intents/nope").status()).isEqualTo(404);
+    }
+
+    @Test
+    void listFiltersByStateAndTypeAndRejectsBadParameters() throws Exception {
+        http.await(http.post("/api/intents", "{\"key\":\"list-a\",\"type\":\"connectivity\",\"spec\":{\"source\":\"CHIN\","
+                + "\"destination\":\"IPLS\",\"bandwidthBps\":1e6}}").location(), Http::settled);
+        JsonNode page = http.get("/api/intents?state=INSTALLED&type=connectivity&limit=2").json();
+        assertThat(page.get("items").size()).isLessThanOrEqualTo(2);
+        assertThat(page.get("total").asInt()).isGreaterThanOrEqualTo(1);
+        page.get("items").forEach(i -> assertThat(i.get("state").asText()).isEqualTo("INSTALLED"));
+        Http.Reply bad = http.get("/api/intents?state=HAPPY&limit=9999");
+        assertThat(bad.status()).isEqualTo(400);
+        List<String> params = new ArrayList<>();
+        bad.json().get("errors").forEach(e -> params.add(e.get("parameter").asText()));
+        assertThat(params).containsExactlyInAnyOrder("state", "limit");
+    }
+
+    @Test
+    void whatIfRunsOnTheDigitalTwinAndNamesBadFields() throws Exception {
+        Http.Reply ok = http.post("/api/whatif", "{\"scenario\":{\"type\":\"link-down\",\"link\":\"DNVR-KSCY\"},"
+                + "\"expectations\":[{\"metric\":\"max-link-utilization\",\"op\":\"<=\",\"target\":2.0}]}");
+        assertThat(ok.status()).isEqualTo(200);
+        assertThat(ok.json().has("kpisAfter")).isTrue();
+        assertThat(ok.json().get("holds").asBoolean()).isTrue();
+        Http.Reply bad = http.post("/api/whatif", "{\"scenario\":{\"type\":\"link-down\",\"link\":\"NOPE\"}}");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().get("errors").get(0).get("pointer").asText()).startsWith("/scenario/link");
+    }
+
+    @Test
+    void modelsAndRouterDecisions() throws Exception {
+        JsonNode models = http.get("/api/models").json();
+        assertThat(models.size()).isGreaterThanOrEqualTo(5);
+        assertThat(http.get("/api/models/forecast.ewma").status()).isEqualTo(200);
+        assertThat(http.get("/api/models/nope").status()).isEqualTo(404);
+        Http.Reply d = http.post("/api/router/decide", "{\"taskType\":\"forecast\",\"series\":[1,2,3,4,5,6,7,8,9,10],"
+                + "\"flags\":{\"weights\":{\"latency\":1.0}}}");
+        assertThat(d.status()).isEqualTo(200);
+        assertThat(d.json().get("model").asText()).startsWith("forecast.");
+        assertThat(d.json().get("paretoFront")).isNotEmpty();
+        Http.Reply bad = http.post("/api/router/decide", "{\"taskType\":\"juggle\"}");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().get("errors").get(0).get("pointer").asText()).isEqualTo("/taskType");
+    }
+
+    @Test
+    void oversizedBodiesAreRefused() throws Exception {
+        String big = "{\"key\":\"" + "x".repeat((int) ApiServer.BODY_LIMIT_BYTES + 10) + "\"}";
+        Http.Reply r = http.post("/api/intents", big);
+        assertThat(r.status()).isEqualTo(413);
+        assertThat(r.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void metricsHealthAndDashboardAreServed() throws Exception {
+        Http.Reply m = http.get("/metrics");
+        assertThat(m.status()).isEqualTo(200);
+        assertThat(m.body()).contains("thalamus_intents{state=\"INSTALLED\"}");
+        assertThat(http.get("/health").json().get("status").asText()).isEqualTo("UP");
+        Http.Reply page = http.get("/");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("Thalamus");
+        assertThat(http.get("/app.js").status()).isEqualTo(200);
+        assertThat(http.get("/api/intent.schema.json").json().get("$schema").asText()).contains("2020-12");
+    }
+
+    @Test
+    void openApiDocumentMatchesTheRoutes() throws Exception {
+        JsonNode doc = http.get("/api/openapi.json").json();
+        assertThat(doc.get("openapi").asText()).isEqualTo("3.1.0");
+        TreeSet<String> documented = new TreeSet<>();
+        Iterator<Map.Entry<String, JsonNode>> paths = doc.get("paths").fields();
+        while (paths.hasNext()) {
+            Map.Entry<String, JsonNode> p = paths.next();
+            p.getValue().fieldNames().forEachRemaining(m -> {
+                if (!m.equals("parameters")) {
+                    documented.add(m.toUpperCase(java.util.Locale.ROOT) + " " + p.getKey());
+                }
+            });
+        }
+        assertThat(documented).isEqualTo(new TreeSet<>(app.api().routes()));
+    }
+}

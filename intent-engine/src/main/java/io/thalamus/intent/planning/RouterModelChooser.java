@@ -1,0 +1,146 @@
+package io.thalamus.intent.planning;
+
+import io.thalamus.intent.execution.LinkHistory;
+import io.thalamus.intent.model.Intent;
+import io.thalamus.intent.model.IntentSpec;
+import io.thalamus.intent.routing.ModelRouter;
+import io.thalamus.intent.routing.NoFeasibleModelException;
+import io.thalamus.intent.routing.RouteDecision;
+import io.thalamus.intent.routing.RoutingFlag;
+import io.thalamus.intent.routing.RoutingPreferences;
+import io.thalamus.intent.routing.SeriesFeatures;
+import io.thalamus.intent.routing.TaskFeatures;
+import io.thalamus.models.card.SecurityClearance;
+import io.thalamus.network.topology.Link;
+import io.thalamus.network.topology.Topology;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Routes blueprint tasks to models with the model library's {@link ModelRouter} (Tryage-style: predicted
+ * loss plus the intent's flags as weighted penalties, hard limits, Pareto front). Forecast and detect tasks are
+ * described by the features of the series they will see (the link's telemetry history, or the series in the
+ * intent). A task type no card serves, or one whose limits exclude every card, falls back to
+ * {@link DefaultModelChooser} and the decision says so.
+ */
+public final class RouterModelChooser implements ModelChooser {
+
+    /** The name recorded as the decision's router. */
+    public static final String ROUTER = "model-router";
+    /** Fewest samples a series needs before its features describe the task. */
+    static final int MIN_SERIES = 8;
+
+    private final ModelRouter router;
+    private final LinkHistory history;
+    private final Supplier<Topology> topology;
+    private final DefaultModelChooser fallback = new DefaultModelChooser();
+
+    public RouterModelChooser(ModelRouter router, LinkHistory history, Supplier<Topology> topology) {
+        this.router = router;
+        this.history = history;
+        this.topology = topology;
+    }
+
+    /** The router's task type for a blueprint task, or null when no model card kind serves it. */
+    static io.thalamus.models.card.TaskType taskType(TaskType t) {
+        return switch (t) {
+            case FORECAST -> io.thalamus.models.card.TaskType.FORECAST;
+            case DETECT -> io.thalamus.models.card.TaskType.DETECT_ANOMALY;
+            case ADMIT -> io.thalamus.models.card.TaskType.ADMIT_FLOWS;
+            case ROUTE -> io.thalamus.models.card.TaskType.ROUTE;
+            case WHAT_IF -> io.thalamus.models.card.TaskType.WHAT_IF;
+            case ASSURE -> io.thalamus.models.card.TaskType.ASSESS_SATISFACTION;
+            case INSTALL -> null;
+        };
+    }
+
+    @Override
+    public ModelDecision choose(Intent intent, Task task) {
+        io.thalamus.models.card.TaskType tt = taskType(task.type());
+        if (tt == null || router.cards().stream().noneMatch(c -> c.serves(tt))) {
+            return fallback(intent, task, "no model card serves task type " + (tt == null ? task.type().wire() : tt.wire()));
+        }
+        RoutingPreferences prefs;
+        try {
+            prefs = preferences(intent.flags().weights(), intent.flags().limits());
+        } catch (IllegalArgumentException e) {
+            return fallback(intent, task, "flags not usable by the router: " + e.getMessage());
+        }
+        double[] series = series(intent);
+        int horizon = intent.spec() instanceof IntentSpec.Forecast f ? f.horizonSteps() : 1;
+        try {
+            RouteDecision d = route(tt, series, horizon, prefs);
+            List<String> reasons = new ArrayList<>(d.reasons());
+            if (series == null || series.length < MIN_SERIES) {
+                reasons.add("no telemetry series of " + MIN_SERIES + "+ samples yet: features describe the task type only");
+            }
+            return new ModelDecision(task.index(), task.type(), d.modelId(), ROUTER, reasons,
+                    d.chosen().objective(), d.paretoFront());
+        } catch (NoFeasibleModelException e) {
+            return fallback(intent, task, "every card was excluded by a hard limit (" + e.getMessage() + ")");
+        }
+    }
+
+    /** A decision for a task type, described by a series when one is given (API: POST /api/router/decide). */
+    public RouteDecision route(io.thalamus.models.card.TaskType tt, double[] series, int horizon, RoutingPreferences prefs) {
+        TaskFeatures features;
+        if (series != null && series.length >= MIN_SERIES && tt == io.thalamus.models.card.TaskType.FORECAST) {
+            features = SeriesFeatures.forecast(series, 1, Math.max(1, horizon), 0);
+        } else if (series != null && series.length >= MIN_SERIES && tt == io.thalamus.models.card.TaskType.DETECT_ANOMALY) {
+            features = SeriesFeatures.anomaly(series, 1, Math.max(2, series.length / 2), 0);
+        } else {
+            features = new TaskFeatures(tt, new double[] {0});
+        }
+        return router.route(features, prefs);
+    }
+
+    private ModelDecision fallback(Intent intent, Task task, String why) {
+        ModelDecision d = fallback.choose(intent, task);
+        return new ModelDecision(d.taskIndex(), d.taskType(), d.modelId(), DefaultModelChooser.ROUTER,
+                List.of(why + ": default model for task type " + task.type().wire()), Double.NaN, List.of());
+    }
+
+    private double[] series(Intent intent) {
+        IntentSpec spec = intent.spec();
+        if (spec instanceof IntentSpec.DetectAnomaly d) {
+            return d.series() != null ? d.series().stream().mapToDouble(Double::doubleValue).toArray() : history.of(d.link());
+        }
+        if (spec instanceof IntentSpec.Forecast f && f.link() != null) {
+            return history.of(f.link());
+        }
+        if (spec instanceof IntentSpec.Connectivity c) {
+            List<Link> out = topology.get().outLinks(c.source());
+            return out.isEmpty() ? null : history.of(out.get(0).id());
+        }
+        return null;
+    }
+
+    /**
+     * The router's preferences from intent flags: weights size, recency, latency, cost, security (quality is the
+     * router's loss term itself and needs no weight); limits maxLatencyMs, minSecurity (0 public .. 3 restricted),
+     * maxSizeMb (as parameters at 4 bytes each).
+     * @throws IllegalArgumentException naming the bad flag
+     */
+    public static RoutingPreferences preferences(Map<String, Double> weights, Map<String, Double> limits) {
+        Map<RoutingFlag, Double> w = new EnumMap<>(RoutingFlag.class);
+        weights.forEach((k, v) -> {
+            if (!"quality".equals(k)) {
+                try {
+                    w.put(RoutingFlag.valueOf(k.toUpperCase(Locale.ROOT)), v);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("weights/" + k + ": unknown flag");
+                }
+            }
+        });
+        double maxLatency = limits.getOrDefault("maxLatencyMs", Double.POSITIVE_INFINITY);
+        int sec = (int) Math.round(limits.getOrDefault("minSecurity", 0.0));
+        SecurityClearance clearance = SecurityClearance.values()[Math.max(0, Math.min(3, sec))];
+        long maxParams = limits.containsKey("maxSizeMb") ? (long) (limits.get("maxSizeMb") * 1e6 / 4) : Long.MAX_VALUE;
+        return new RoutingPreferences(w, maxLatency, clearance, maxParams);
+    }
+}
