@@ -5,10 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.thalamus.sdnrouter.routing.PolicyFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -16,23 +13,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class RoutingCommandTest {
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        CommandLine cl = ThalamusCli.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
-
     @Test
     void evalPrintsOneEntryPerSettingAndAnOverallSummary(@TempDir Path dir) throws Exception {
         Path result = dir.resolve("r.json");
-        Run r = run("routing", "eval", "--policy", "greedy", "--random", "10:3:2,25:5:1", "--seed", "3", "--out", result.toString());
+        CliRun r = CliRun.run("routing", "eval", "--policy", "greedy", "--random", "10:3:2,25:5:1", "--seed", "3", "--out", result.toString());
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode json = new ObjectMapper().readTree(r.out());
         assertThat(json.get("policy").asText()).isEqualTo("greedy");
@@ -48,7 +32,7 @@ class RoutingCommandTest {
         assertThat(json.get("overall").get("pairs").asLong()).isEqualTo(pairs);
         assertThat(new ObjectMapper().readTree(Files.readString(result))).isEqualTo(json);
 
-        Run shortest = run("routing", "eval", "--policy", "shortest", "--random", "10:3:2", "--seed", "3");
+        CliRun shortest = CliRun.run("routing", "eval", "--policy", "shortest", "--random", "10:3:2", "--seed", "3");
         JsonNode s = new ObjectMapper().readTree(shortest.out());
         assertThat(s.get("overall").get("accuracy").asDouble()).isEqualTo(1.0);
         assertThat(s.get("overall").get("pairs").asLong()).isEqualTo(first.get("pairs").asLong());
@@ -57,12 +41,12 @@ class RoutingCommandTest {
     @Test
     void trainWritesAPolicyThatEvalReads(@TempDir Path dir) throws Exception {
         Path policy = dir.resolve("p.json");
-        Run train = run("routing", "train", "--seed", "2", "--out", policy.toString());
+        CliRun train = CliRun.run("routing", "train", "--seed", "2", "--out", policy.toString());
         assertThat(train.code()).as(train.err()).isZero();
         assertThat(new ObjectMapper().readTree(train.out()).get("accuracy").asDouble()).isGreaterThan(0.8);
         // the shipped default was produced this way
         assertThat(PolicyFile.read(policy).network().parameters()).containsExactly(PolicyFile.defaultPolicy().network().parameters());
-        Run eval = run("routing", "eval", "--policy", policy.toString(), "--backtrack", "--random", "25:2:1");
+        CliRun eval = CliRun.run("routing", "eval", "--policy", policy.toString(), "--backtrack", "--random", "25:2:1");
         assertThat(eval.code()).as(eval.err()).isZero();
         JsonNode json = new ObjectMapper().readTree(eval.out());
         assertThat(json.get("policy").asText()).isEqualTo("learned+backtrack");
@@ -71,17 +55,17 @@ class RoutingCommandTest {
 
     @Test
     void badInputGetsOneLineAndExitCodeTwo(@TempDir Path dir) throws Exception {
-        Run unknown = run("routing", "eval", "--policy", "nope", "--random", "10:3:1");
+        CliRun unknown = CliRun.run("routing", "eval", "--policy", "nope", "--random", "10:3:1");
         assertThat(unknown.code()).isEqualTo(ThalamusCli.EXIT_BAD_INPUT);
         assertThat(unknown.err()).contains("--policy: 'nope' is neither a policy file nor one of default, greedy, shortest");
 
-        Run badRandom = run("routing", "eval", "--policy", "greedy", "--random", "10:3");
+        CliRun badRandom = CliRun.run("routing", "eval", "--policy", "greedy", "--random", "10:3");
         assertThat(badRandom.code()).isEqualTo(ThalamusCli.EXIT_BAD_INPUT);
         assertThat(badRandom.err()).contains("'10:3' is not N:DENSITY:COUNT");
 
         Path v2 = dir.resolve("v2.json");
         Files.writeString(v2, PolicyFile.toJson(PolicyFile.defaultPolicy()).replace("\"formatVersion\" : 1", "\"formatVersion\" : 2"));
-        Run wrongVersion = run("routing", "eval", "--policy", v2.toString(), "--random", "10:3:1");
+        CliRun wrongVersion = CliRun.run("routing", "eval", "--policy", v2.toString(), "--random", "10:3:1");
         assertThat(wrongVersion.code()).isEqualTo(ThalamusCli.EXIT_BAD_INPUT);
         assertThat(wrongVersion.err()).contains("/formatVersion").contains("version 2 is not supported");
 
@@ -97,7 +81,7 @@ class RoutingCommandTest {
                   </graph>
                 </graphml>
                 """);
-        Run geo = run("routing", "eval", "--policy", "default", "--graphml", noCoordinates.toString());
+        CliRun geo = CliRun.run("routing", "eval", "--policy", "default", "--graphml", noCoordinates.toString());
         assertThat(geo.code()).isEqualTo(ThalamusCli.EXIT_BAD_INPUT);
         assertThat(geo.err()).contains("none of the 1 GraphML files is usable").contains("no latitude/longitude");
     }

@@ -8,11 +8,8 @@ import io.thalamus.network.topology.Topology;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -23,18 +20,6 @@ class TopologyCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        CommandLine cl = ThalamusCli.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
 
     private static Path data(String rel) {
         Assumptions.assumeTrue(SharedData.root().isPresent(), "shared data folder not found (set THALAMUS_DATA)");
@@ -43,7 +28,7 @@ class TopologyCommandTest {
 
     @Test
     void infoOnGermany50PrintsOneJsonObjectWithTheFileCounts() throws IOException {
-        Run r = run("topology", "info", data("sndlib/xml/germany50/germany50.xml").toString());
+        CliRun r = CliRun.run("topology", "info", data("sndlib/xml/germany50/germany50.xml").toString());
         assertThat(r.code()).isZero();
         assertThat(r.out().strip().lines()).hasSize(1);
         JsonNode o = new ObjectMapper().readTree(r.out());
@@ -58,7 +43,7 @@ class TopologyCommandTest {
 
     @Test
     void infoOnNativeFileGivesTheSameCounts() throws IOException {
-        Run r = run("topology", "info", data("sndlib/native/germany50/germany50.txt").toString());
+        CliRun r = CliRun.run("topology", "info", data("sndlib/native/germany50/germany50.txt").toString());
         JsonNode o = new ObjectMapper().readTree(r.out());
         assertThat(o.get("nodes").asInt()).isEqualTo(50);
         assertThat(o.get("links").asInt()).isEqualTo(88);
@@ -67,7 +52,7 @@ class TopologyCommandTest {
 
     @Test
     void infoOnADisconnectedZooGraphCountsComponents() throws IOException {
-        Run r = run("topology", "info", data("topology-zoo/graphml/Ntt.graphml").toString());
+        CliRun r = CliRun.run("topology", "info", data("topology-zoo/graphml/Ntt.graphml").toString());
         assertThat(r.code()).isZero();
         assertThat(new ObjectMapper().readTree(r.out()).get("components").asInt()).isEqualTo(16);
     }
@@ -85,7 +70,7 @@ class TopologyCommandTest {
                   L1 ( A C ) 10.00 0.00 0.00 0.00 ( )
                 )
                 """);
-        Run r = run("topology", "info", bad.toString());
+        CliRun r = CliRun.run("topology", "info", bad.toString());
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.out()).isEmpty();
         assertThat(r.err()).contains("broken.txt").contains("line 7").contains("unknown node 'C'");
@@ -94,7 +79,7 @@ class TopologyCommandTest {
 
     @Test
     void missingFileExitsWith2() {
-        Run r = run("topology", "info", dir.resolve("nope.graphml").toString());
+        CliRun r = CliRun.run("topology", "info", dir.resolve("nope.graphml").toString());
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("nope.graphml").contains("no such file");
     }
@@ -103,20 +88,20 @@ class TopologyCommandTest {
     void convertWritesJsonThatReadsBackToTheSameTopology() throws IOException {
         Path out = dir.resolve("kdl.json");
         Path in = data("topology-zoo/graphml/Kdl.graphml");
-        Run r = run("topology", "convert", in.toString(), "--out", out.toString());
+        CliRun r = CliRun.run("topology", "convert", in.toString(), "--out", out.toString());
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("754 nodes");
         Topology back = TopologyJson.read(out);
         assertThat(back.nodeCount()).isEqualTo(754);
         assertThat(back.physicalLinkCount()).isEqualTo(899);
-        Run info = run("topology", "info", out.toString());
+        CliRun info = CliRun.run("topology", "info", out.toString());
         assertThat(new ObjectMapper().readTree(info.out()).get("links").asInt()).isEqualTo(899);
     }
 
     @Test
     void everyTopologyCommandHasHelp() {
-        assertThat(run("topology", "info", "--help").out()).contains("FILE");
-        assertThat(run("topology", "convert", "--help").out()).contains("--out");
-        assertThat(run("topology", "--help").out()).contains("info").contains("convert");
+        assertThat(CliRun.run("topology", "info", "--help").out()).contains("FILE");
+        assertThat(CliRun.run("topology", "convert", "--help").out()).contains("--out");
+        assertThat(CliRun.run("topology", "--help").out()).contains("info").contains("convert");
     }
 }

@@ -12,11 +12,8 @@ import io.thalamus.network.topology.Topology;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,18 +26,6 @@ class TwinCommandsTest {
     @TempDir
     Path dir;
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        CommandLine cl = ThalamusCli.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
 
     private Path triangle() throws IOException {
         List<Node> nodes = List.of(new Node("a", "a", null), new Node("b", "b", null), new Node("c", "c", null));
@@ -59,7 +44,7 @@ class TwinCommandsTest {
     void whatifPrintsKpisAndNamesTheReroutedFlow() throws IOException {
         Path topo = triangle();
         Files.writeString(dir.resolve("cut.json"), "{\"name\":\"cut ab\",\"steps\":[{\"type\":\"link-down\",\"links\":[\"ab\"]}]}");
-        Run r = run("whatif", "--topology", topo.toString(), "--flows", dir.resolve("flows.json").toString(),
+        CliRun r = CliRun.run("whatif", "--topology", topo.toString(), "--flows", dir.resolve("flows.json").toString(),
                 "--scenario", dir.resolve("cut.json").toString(), "--out", dir.resolve("result.json").toString());
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode o = new ObjectMapper().readTree(r.out());
@@ -73,7 +58,7 @@ class TwinCommandsTest {
     void badScenarioExitsWithTwoAndNamesTheField() throws IOException {
         Path topo = triangle();
         Files.writeString(dir.resolve("bad.json"), "{\"steps\":[{\"type\":\"traffic-scale\",\"factor\":-1}]}");
-        Run r = run("whatif", "--topology", topo.toString(), "--flows", dir.resolve("flows.json").toString(),
+        CliRun r = CliRun.run("whatif", "--topology", topo.toString(), "--flows", dir.resolve("flows.json").toString(),
                 "--scenario", dir.resolve("bad.json").toString());
         assertThat(r.code()).isEqualTo(ThalamusCli.EXIT_BAD_INPUT);
         assertThat(r.err()).contains("/steps/0/factor");
@@ -83,7 +68,7 @@ class TwinCommandsTest {
     void sweepOnGermany50RanksAllPhysicalLinks() throws IOException {
         Assumptions.assumeTrue(SharedData.root().isPresent(), "shared data folder not found (set THALAMUS_DATA)");
         Path g50 = SharedData.resolve("sndlib/xml/germany50/germany50.xml");
-        Run r = run("whatif", "sweep", "--topology", g50.toString(), "--flows-from-demands", "--failures", "single-link", "--top", "5");
+        CliRun r = CliRun.run("whatif", "sweep", "--topology", g50.toString(), "--flows-from-demands", "--failures", "single-link", "--top", "5");
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode o = new ObjectMapper().readTree(r.out());
         assertThat(o.get("failuresTried").asInt()).isEqualTo(88);
@@ -97,7 +82,7 @@ class TwinCommandsTest {
     void evalRouteNetOnTheValidationSplitPrintsTheFourFields() throws IOException {
         Assumptions.assumeTrue(SharedData.root().isPresent(), "shared data folder not found (set THALAMUS_DATA)");
         Path val = SharedData.resolve("routenet-gnnet2020/validation");
-        Run r = run("twin", "eval-routenet", "--data", val.toString());
+        CliRun r = CliRun.run("twin", "eval-routenet", "--data", val.toString());
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode o = new ObjectMapper().readTree(r.out());
         assertThat(o.get("paths").asInt()).isGreaterThan(50_000);
@@ -108,7 +93,7 @@ class TwinCommandsTest {
     @Test
     void unknownFailureKindIsABadInput() throws IOException {
         Path topo = triangle();
-        Run r = run("whatif", "sweep", "--topology", topo.toString(), "--flows", dir.resolve("flows.json").toString(),
+        CliRun r = CliRun.run("whatif", "sweep", "--topology", topo.toString(), "--flows", dir.resolve("flows.json").toString(),
                 "--failures", "meteor");
         assertThat(r.code()).isEqualTo(ThalamusCli.EXIT_BAD_INPUT);
         assertThat(r.err()).contains("--failures");
