@@ -16,7 +16,10 @@ import io.thalamus.intent.routing.LoadShifter;
 import io.thalamus.intent.routing.ModelRouter;
 import io.thalamus.intent.routing.RouterJson;
 import io.thalamus.intent.store.KafkaIntentLog;
+import io.thalamus.models.card.ModelCard;
+import io.thalamus.models.card.TaskType;
 import io.thalamus.models.registry.ModelRegistry;
+import io.thalamus.sdnrouter.admission.AdmissionSolverModel;
 import io.thalamus.models.text.MiniLmEmbedder;
 import io.thalamus.network.builtin.BuiltinTopologies;
 import io.thalamus.network.data.SharedData;
@@ -106,9 +109,15 @@ public final class Thalamus implements AutoCloseable {
             AtomicReference<RouterModelChooser> chooser = new AtomicReference<>();
             KafkaIntentLog log = new KafkaIntentLog(bootstrap, KafkaIntentLog.DEFAULT_TOPIC);
             closeables.add(0, log);
-            IntentEngine engine = IntentEngine.builder(log, topology)
+            IntentEngine.Builder builder = IntentEngine.builder(log, topology)
                     .admission("greedy-admission", new SolverAdmission(new GreedyAdmissionSolver(), Planner.CANDIDATE_PATHS))
-                    .admission("ilp-admission", new SolverAdmission(new IlpAdmissionSolver(), Planner.CANDIDATE_PATHS))
+                    .admission("ilp-admission", new SolverAdmission(new IlpAdmissionSolver(), Planner.CANDIDATE_PATHS));
+            // Every admission solver with a model card can be the router's pick for an admit task.
+            for (ModelCard card : registry.cardsFor(TaskType.ADMIT_FLOWS)) {
+                builder.admission(card.id(), new SolverAdmission(
+                        registry.model(card.id(), AdmissionSolverModel.class).solver(), Planner.CANDIDATE_PATHS));
+            }
+            IntentEngine engine = builder
                     .policy("greedy", new PolicyRoutingFunction(new GreedyForwardingPolicy()))
                     .policy("learned", new PolicyRoutingFunction(PolicyFile.defaultPolicy()))
                     .forecasters(seriesModels::forecaster)

@@ -61,6 +61,14 @@ public final class RouterModelChooser implements ModelChooser {
 
     @Override
     public ModelDecision choose(Intent intent, Task task) {
+        // An intent that names its routing policy or admission solver gets exactly that one: the router only
+        // chooses where the operator left the choice open.
+        if (task.type() == TaskType.ROUTE && intent.spec() instanceof IntentSpec.RoutingPolicy) {
+            return fallback(intent, task, "the intent names its routing policy");
+        }
+        if (task.type() == TaskType.ADMIT && intent.spec() instanceof IntentSpec.AdmitFlows a && a.solver() != null) {
+            return fallback(intent, task, "the intent names its admission solver");
+        }
         io.thalamus.models.card.TaskType tt = taskType(task.type());
         if (tt == null || router.cards().stream().noneMatch(c -> c.serves(tt))) {
             return fallback(intent, task, "no model card serves task type " + (tt == null ? task.type().wire() : tt.wire()));
