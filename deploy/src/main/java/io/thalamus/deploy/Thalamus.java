@@ -26,8 +26,6 @@ import io.thalamus.network.data.SharedData;
 import io.thalamus.network.spi.LinkStatistics;
 import io.thalamus.network.spi.TelemetryListener;
 import io.thalamus.network.topology.Topology;
-import io.thalamus.sdnrouter.admission.GreedyAdmissionSolver;
-import io.thalamus.sdnrouter.admission.IlpAdmissionSolver;
 import io.thalamus.sdnrouter.routing.GreedyForwardingPolicy;
 import io.thalamus.sdnrouter.routing.PolicyFile;
 import io.thalamus.sdnrouter.routing.PolicyRoutingFunction;
@@ -109,10 +107,9 @@ public final class Thalamus implements AutoCloseable {
             AtomicReference<RouterModelChooser> chooser = new AtomicReference<>();
             KafkaIntentLog log = new KafkaIntentLog(bootstrap, KafkaIntentLog.DEFAULT_TOPIC);
             closeables.add(0, log);
-            IntentEngine.Builder builder = IntentEngine.builder(log, topology)
-                    .admission("greedy-admission", new SolverAdmission(new GreedyAdmissionSolver(), Planner.CANDIDATE_PATHS))
-                    .admission("ilp-admission", new SolverAdmission(new IlpAdmissionSolver(), Planner.CANDIDATE_PATHS));
-            // Every admission solver with a model card can be the router's pick for an admit task.
+            IntentEngine.Builder builder = IntentEngine.builder(log, topology);
+            // Every admission solver with a model card (admission.greedy, admission.ilp, ...) can run an admit task:
+            // the router's pick, or the default table's when the router has nothing to choose.
             for (ModelCard card : registry.cardsFor(TaskType.ADMIT_FLOWS)) {
                 builder.admission(card.id(), new SolverAdmission(
                         registry.model(card.id(), AdmissionSolverModel.class).solver(), Planner.CANDIDATE_PATHS));

@@ -21,6 +21,7 @@ import io.thalamus.sdnrouter.controller.LabPlan;
 import io.thalamus.sdnrouter.controller.LabSession;
 import io.thalamus.sdnrouter.controller.MaxMinFairShare;
 import io.thalamus.sdnrouter.controller.OpenFlowController;
+import io.thalamus.sdnrouter.controller.ThroughputScenario;
 import io.thalamus.sdnrouter.controller.TwinPrediction;
 
 import java.nio.file.Files;
@@ -257,7 +258,6 @@ public final class ControllerBenchmark {
 
     private static void fidelity(LabSession lab, ObjectNode o) {
         Topology t = lab.topology();
-        ShortestPaths sp = new ShortestPaths(t);
         String[][][] scenarios = {
             {{"STTL", "KSCY"}, {"DNVR", "IPLS"}, {"SNVA", "KSCY"}, {"NYCM", "WASH"}},
             {{"LOSA", "ATLA"}, {"HSTN", "WASH"}, {"SNVA", "HSTN"}},
@@ -270,16 +270,10 @@ public final class ControllerBenchmark {
         for (String[][] sc : scenarios) {
             lab.clear();
             lab.installPolicy("shortest", ForwardingTable::shortestPaths);
-            Map<Flow, Path> admitted = new LinkedHashMap<>();
-            Map<String, Path> paths = new LinkedHashMap<>();
-            Map<String, String[]> endpoints = new LinkedHashMap<>();
-            for (String[] p : sc) {
-                Flow f = Flow.of(p[0] + "-" + p[1], p[0], p[1], 1e6, 1);
-                Path path = sp.shortest(p[0], p[1]).orElseThrow();
-                admitted.put(f, path);
-                paths.put(f.id(), path);
-                endpoints.put(f.id(), p);
-            }
+            ThroughputScenario scenario = ThroughputScenario.shortestPaths(t, sc);
+            Map<Flow, Path> admitted = scenario.admitted();
+            Map<String, Path> paths = scenario.paths();
+            Map<String, String[]> endpoints = scenario.endpoints();
             lab.installFlows(admitted, RoutingFunction.shortestPath());
             double scale = lab.network().plan().rateScale();
             Map<String, Double> twin = TwinPrediction.goodputBps(t, scale, admitted);

@@ -112,10 +112,7 @@ public final class AdmitCommand implements Callable<Integer> {
         AdmissionResult result = s.solve(problem);
         AdmissionChecker.requireValid(problem, result);
         String json = AdmissionJson.write(result);
-        if (out != null) {
-            Files.writeString(out, json);
-        }
-        spec.commandLine().getOut().println(json);
+        CommandOutput.emit(spec, out, json);
         spec.commandLine().getOut().flush();
         return 0;
     }

@@ -143,14 +143,7 @@ public final class RoutingCommand implements Runnable {
             ObjectNode json = EvaluationJson.singlePolicy(report, chosen.name());
             json.put("graphs", source);
             String text = EvaluationJson.text(json);
-            if (out != null) {
-                if (out.toAbsolutePath().getParent() != null) {
-                    Files.createDirectories(out.toAbsolutePath().getParent());
-                }
-                Files.writeString(out, text);
-            }
-            spec.commandLine().getOut().print(text);
-            spec.commandLine().getOut().flush();
+            CommandOutput.emit(spec, out, text);
             return 0;
         }
 

@@ -1,5 +1,7 @@
 package io.thalamus.deploy.cli;
 
+import io.thalamus.deploy.TopologyFiles;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.thalamus.network.format.TotemCsvReader;
@@ -79,10 +81,7 @@ public final class TwinCommand implements Runnable {
             o.put("samples", r.samples());
             o.put("model", r.model());
             String text = new ObjectMapper().writeValueAsString(o);
-            if (out != null) {
-                Files.writeString(out, text);
-            }
-            spec.commandLine().getOut().println(text);
+            CommandOutput.emit(spec, out, text);
             return 0;
         }
     }
@@ -138,7 +137,7 @@ public final class TwinCommand implements Runnable {
             if (!(threshold > 0)) {
                 throw new IllegalArgumentException("--threshold must be > 0, got " + threshold);
             }
-            Topology t = TwinInputs.topology(topology);
+            Topology t = TopologyFiles.read(topology);
             TrafficSeries s = TotemCsvReader.read(series);
             ReplayResult r = new Replay(t, RoutingFunction.shortestPath()).run(s, threshold);
             if (r.pairsRouted() == 0) {

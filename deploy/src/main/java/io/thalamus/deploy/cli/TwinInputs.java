@@ -1,6 +1,5 @@
 package io.thalamus.deploy.cli;
 
-import io.thalamus.deploy.TopologyFiles;
 import io.thalamus.network.flow.Flow;
 import io.thalamus.network.format.FlowJson;
 import io.thalamus.network.topology.Demand;
@@ -14,11 +13,6 @@ import java.util.List;
 final class TwinInputs {
 
     private TwinInputs() {
-    }
-
-    /** A topology in any supported format, TOTEM domain XML included. */
-    static Topology topology(Path file) {
-        return TopologyFiles.read(file);
     }
 
     /** Flows from a flow file, or one flow per non-zero demand of the topology. */

@@ -1,5 +1,7 @@
 package io.thalamus.deploy.cli;
 
+import io.thalamus.deploy.TopologyFiles;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -19,7 +21,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -58,17 +59,14 @@ public final class WhatIfCommand implements Callable<Integer> {
         if (topology == null || scenario == null) {
             throw new IllegalArgumentException("whatif needs --topology and --scenario (or use 'whatif sweep')");
         }
-        Topology t = TwinInputs.topology(topology);
+        Topology t = TopologyFiles.read(topology);
         List<Flow> f = TwinInputs.flows(t, flows, flowsFromDemands);
         NetworkTwin twin = new NetworkTwin(t, f);
         Scenario s = ScenarioJson.read(scenario, t, f);
         WhatIfResult r = WhatIf.run(twin, s);
         ObjectNode json = WhatIfJson.toTree(r, maxImpacts);
         String text = JSON.writeValueAsString(json);
-        if (out != null) {
-            Files.writeString(out, text);
-        }
-        spec.commandLine().getOut().println(text);
+        CommandOutput.emit(spec, out, text);
         return 0;
     }
 
@@ -104,7 +102,7 @@ public final class WhatIfCommand implements Callable<Integer> {
             if (top < 1) {
                 throw new IllegalArgumentException("--top must be >= 1, got " + top);
             }
-            Topology t = TwinInputs.topology(topology);
+            Topology t = TopologyFiles.read(topology);
             List<Flow> f = TwinInputs.flows(t, flows, flowsFromDemands);
             NetworkTwin twin = new NetworkTwin(t, f);
             SweepResult r = new FailureSweep(twin.model(), twin.routing()).run(kind);
@@ -112,10 +110,7 @@ public final class WhatIfCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--failures srlg: topology '" + t.name() + "' defines no shared-risk link groups");
             }
             String text = JSON.writeValueAsString(SweepJson.toTree(r, top));
-            if (out != null) {
-                Files.writeString(out, text);
-            }
-            spec.commandLine().getOut().println(text);
+            CommandOutput.emit(spec, out, text);
             return 0;
         }
     }

@@ -595,7 +595,7 @@ public final class IntentEngine implements AutoCloseable {
         private Builder(IntentLog log, Topology topology) {
             this.log = log;
             this.topology = topology;
-            admission.put("greedy-admission", AdmissionStrategy.greedy());
+            admission.put("admission.greedy", AdmissionStrategy.greedy());
             policies.put("shortest", RoutingFunction.shortestPath());
             forecasters.put("forecast.ewma", SeriesForecaster.ewma());
             detectors.put("anomaly.robust-z", SeriesDetector.robustZ());

@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * The documented default per task type, used when no model router is configured (docs/intents.md):
- * forecast → {@code forecast.ewma}, admit → {@code greedy-admission} ({@code ilp-admission} when the
+ * forecast → {@code forecast.ewma}, admit → {@code admission.greedy} ({@code admission.ilp} when the
  * intent asks for the ILP), route → the policy the intent names, what-if → {@code flow-level-twin},
  * detect → {@code anomaly.robust-z}, assure → {@code qos.zone-of-tolerance}, install → {@code twin-controller}.
  */
@@ -21,7 +21,7 @@ public final class DefaultModelChooser implements ModelChooser {
         String model = switch (task.type()) {
             case FORECAST -> "forecast.ewma";
             case ADMIT -> intent.spec() instanceof IntentSpec.AdmitFlows a && "ilp".equals(a.solver())
-                    ? "ilp-admission" : "greedy-admission";
+                    ? "admission.ilp" : "admission.greedy";
             case ROUTE -> intent.spec() instanceof IntentSpec.RoutingPolicy r ? r.policy() + "-policy" : "shortest-policy";
             case WHAT_IF -> "flow-level-twin";
             case DETECT -> "anomaly.robust-z";

@@ -111,19 +111,7 @@ final class SwitchConnection implements AutoCloseable {
 
     /** Sends a request whose answer is one message with the same xid (barrier, echo, features). */
     OFMessage request(OFMessage message, Duration timeout) throws TimeoutException {
-        CompletableFuture<OFMessage> f = new CompletableFuture<>();
-        pending.put(message.getXid(), f);
-        try {
-            send(message);
-            return f.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted waiting for switch " + describe(), e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("switch " + describe() + ": " + e.getCause().getMessage(), e.getCause());
-        } finally {
-            pending.remove(message.getXid());
-        }
+        return requestAfter(List.of(), message, timeout);
     }
 
     /**

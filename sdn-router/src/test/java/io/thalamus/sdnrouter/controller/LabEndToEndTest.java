@@ -265,19 +265,12 @@ class LabEndToEndTest {
     void iperfThroughputMatchesTheTwinsPrediction() {
         Topology t = lab.topology();
         lab.installPolicy("shortest", ForwardingTable::shortestPaths);
-        ShortestPaths sp = new ShortestPaths(t);
         // three flows that meet on shared cables, one alone on its path
         String[][] pairs = {{"STTL", "KSCY"}, {"DNVR", "IPLS"}, {"SNVA", "KSCY"}, {"NYCM", "WASH"}};
-        Map<Flow, Path> admitted = new LinkedHashMap<>();
-        Map<String, Path> paths = new LinkedHashMap<>();
-        Map<String, String[]> endpoints = new LinkedHashMap<>();
-        for (String[] p : pairs) {
-            Flow f = Flow.of(p[0] + "-" + p[1], p[0], p[1], 1e6, 1);
-            Path path = sp.shortest(p[0], p[1]).orElseThrow();
-            admitted.put(f, path);
-            paths.put(f.id(), path);
-            endpoints.put(f.id(), p);
-        }
+        ThroughputScenario scenario = ThroughputScenario.shortestPaths(t, pairs);
+        Map<Flow, Path> admitted = scenario.admitted();
+        Map<String, Path> paths = scenario.paths();
+        Map<String, String[]> endpoints = scenario.endpoints();
         lab.installFlows(admitted, RoutingFunction.shortestPath());
         double scale = lab.network().plan().rateScale();
         Map<String, Double> predicted = TwinPrediction.goodputBps(lab.topology(), scale, admitted);
