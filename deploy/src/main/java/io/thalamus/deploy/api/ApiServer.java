@@ -86,6 +86,7 @@ public final class ApiServer implements AutoCloseable {
         add(router, routes, HttpMethod.POST, "/api/whatif", h::whatIf);
         add(router, routes, HttpMethod.GET, "/api/topology", h::topology);
         add(router, routes, HttpMethod.GET, "/api/twin/links", h::twinLinks);
+        new SdnRoutes(backend.engine(), backend.topology()).register((m, p, x) -> add(router, routes, m, p, x));
         router.route("/api/*").handler(ctx -> Problem.of(404, "not-found", "Not Found",
                 "no API resource " + ctx.request().method() + " " + ctx.request().path()).send(ctx));
         router.route("/*").handler(StaticHandler.create("webroot").setCachingEnabled(false));

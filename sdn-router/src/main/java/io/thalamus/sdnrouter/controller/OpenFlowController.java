@@ -19,6 +19,7 @@ import org.projectfloodlight.openflow.protocol.OFFlowMod;
 import org.projectfloodlight.openflow.protocol.OFFlowStatsEntry;
 import org.projectfloodlight.openflow.protocol.OFFlowStatsReply;
 import org.projectfloodlight.openflow.protocol.OFMessage;
+import org.projectfloodlight.openflow.protocol.OFPacketIn;
 import org.projectfloodlight.openflow.protocol.OFPortConfig;
 import org.projectfloodlight.openflow.protocol.OFPortDesc;
 import org.projectfloodlight.openflow.protocol.OFPortDescStatsReply;
@@ -80,9 +81,15 @@ import java.util.function.Consumer;
  * switch and followed by a BARRIER: an install returns only when every involved switch has answered its
  * barrier with no error for any of the FLOW_MODs, and otherwise rolls its rules back and throws.
  *
- * <p>Topology is not discovered by LLDP: the controller trusts the {@link DataPlaneWiring} the lab
- * built (which bridge is which node, which port is which link), and checks it against the datapath ids
- * and port descriptions the switches report. Port state changes (PORT_STATUS) become
+ * <p>Topology comes from the {@link DataPlaneWiring} the lab built (which bridge is which node, which port is
+ * which link), checked against the datapath ids and port descriptions the switches report; that is the lab's
+ * mode ({@link TopologyDiscovery#wiring()}). With {@link TopologyDiscovery#lldp()} the controller also discovers
+ * links by LLDP, as ONOS does: at connect it installs a rule sending EtherType 0x88cc to the controller and
+ * sends an {@link LldpFrame} PACKET_OUT on every port (chassis id = datapath id, port id = port number), repeats
+ * that every probe interval, and turns each probe that comes back in a PACKET_IN into a {@link DiscoveredLink};
+ * {@link #discover()} then lists only topology links LLDP confirmed, and a link whose probes stop arriving for
+ * the expiry age is dropped and reported down (LinkStatus), up again when probes return. Port state changes
+ * (PORT_STATUS) become
  * {@link ControllerEvent.PortStatus} and, when a link's end goes down or comes back,
  * {@link ControllerEvent.LinkStatus} for both directions of the cable.
  *
@@ -97,6 +104,10 @@ public final class OpenFlowController implements SdnController {
     public static final int TABLE_PRIORITY = 100;
     /** Base priority of per-flow rules; the flow's priority class is added. */
     public static final int FLOW_PRIORITY = 1000;
+    /** Priority of the rule sending LLDP to the controller (above every forwarding rule, as ONOS's). */
+    public static final int LLDP_PRIORITY = 40000;
+    /** Cookie of the LLDP rule (outside the owners' serial range). */
+    static final long LLDP_COOKIE = 0x4C4C_4450_0000_0000L;
 
     private static final Logger LOG = LoggerFactory.getLogger(OpenFlowController.class);
     private static final long OWNER_MASK = 0xFFFF_FFFF_FFFF_0000L;
@@ -120,6 +131,10 @@ public final class OpenFlowController implements SdnController {
     private final Object rulesLock = new Object();
     private final Map<String, Owner> owners = new LinkedHashMap<>();
     private final Map<RuleKey, String> ownerOfKey = new HashMap<>();
+    private final TopologyDiscovery discovery;
+    private final LldpLinks lldp = new LldpLinks();
+    private final Map<DiscoveredLink, String> wiredLinks = new HashMap<>();
+    private final Set<String> lldpExpired = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
     /** A rule as Thalamus recorded it. */
@@ -149,14 +164,21 @@ public final class OpenFlowController implements SdnController {
     public record BulkReceipt(int owners, int rules, int switches, Duration elapsed) {
     }
 
-    private OpenFlowController(Topology topology, DataPlaneWiring wiring, ServerSocket server, Duration timeout) {
+    private OpenFlowController(Topology topology, DataPlaneWiring wiring, ServerSocket server, Duration timeout,
+                               TopologyDiscovery discovery) {
         this.topology = topology;
         this.wiring = wiring;
         this.server = server;
         this.timeout = timeout;
+        this.discovery = discovery;
         wiring.nodes().values().forEach(a -> nodeByDpid.put(a.dpid(), a.nodeId()));
         this.linkByOutPort = wiring.linkByOutPort(topology);
         topology.links().forEach(l -> cableUp.put(l.physicalId(), true));
+        for (Link l : topology.links()) {
+            DataPlaneWiring.LinkPorts p = wiring.link(l.id());
+            wiredLinks.put(new DiscoveredLink(wiring.node(l.source()).dpid(), p.sourcePort(),
+                    wiring.node(l.target()).dpid(), p.targetPort()), l.id());
+        }
     }
 
     /**
@@ -171,6 +193,12 @@ public final class OpenFlowController implements SdnController {
 
     /** As {@link #start(Topology, DataPlaneWiring, int)}, with the time to wait for any switch reply. */
     public static OpenFlowController start(Topology topology, DataPlaneWiring wiring, int port, Duration timeout) {
+        return start(topology, wiring, port, timeout, TopologyDiscovery.wiring());
+    }
+
+    /** As {@link #start(Topology, DataPlaneWiring, int, Duration)}, discovering links as {@code discovery} says. */
+    public static OpenFlowController start(Topology topology, DataPlaneWiring wiring, int port, Duration timeout,
+                                           TopologyDiscovery discovery) {
         wiring.requireCovers(topology);
         ServerSocket s;
         try {
@@ -180,9 +208,13 @@ public final class OpenFlowController implements SdnController {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException("cannot listen for OpenFlow on 127.0.0.1:" + port, e);
         }
-        OpenFlowController c = new OpenFlowController(topology, wiring, s, timeout);
+        OpenFlowController c = new OpenFlowController(topology, wiring, s, timeout, discovery);
         c.connections.execute(c::acceptLoop);
         c.keepalive.scheduleWithFixedDelay(c::echoAll, 2, 2, TimeUnit.SECONDS);
+        if (discovery.lldpOn()) {
+            long every = discovery.probeInterval().toMillis();
+            c.keepalive.scheduleWithFixedDelay(c::lldpRound, every, every, TimeUnit.MILLISECONDS);
+        }
         return c;
     }
 
@@ -242,12 +274,33 @@ public final class OpenFlowController implements SdnController {
         return topology.withoutLinks(l -> down.contains(l.physicalId()));
     }
 
+    /** How this controller learns links. */
+    public TopologyDiscovery discovery() {
+        return discovery;
+    }
+
+    /** The links LLDP currently sees (empty in wiring mode), sorted. */
+    public Set<DiscoveredLink> lldpLinks() {
+        return lldp.links();
+    }
+
+    /**
+     * Connected switches as nodes and the links between them that are up; in LLDP mode only the links whose
+     * probes come back on the wired ports.
+     */
     @Override
     public ControllerView discover() {
         Set<String> nodes = connectedNodes();
         Set<String> down = downCables();
+        Set<String> confirmed = new HashSet<>();
+        lldp.links().forEach(d -> {
+            String id = wiredLinks.get(d);
+            if (id != null) {
+                confirmed.add(id);
+            }
+        });
         Topology live = topology.induced(nodes, topology.name())
-                .withoutLinks(l -> down.contains(l.physicalId()));
+                .withoutLinks(l -> down.contains(l.physicalId()) || (discovery.lldpOn() && !confirmed.contains(l.id())));
         List<ControllerView.Port> all = new ArrayList<>();
         ports.values().forEach(m -> all.addAll(m.values()));
         all.sort(java.util.Comparator.comparing(ControllerView.Port::deviceId).thenComparingLong(ControllerView.Port::number));
@@ -318,12 +371,17 @@ public final class OpenFlowController implements SdnController {
                 Duration.ofNanos(System.nanoTime() - t0));
     }
 
+    /** The OpenFlow priority of a flow's rules: {@link #FLOW_PRIORITY} plus its priority class (capped at 30000). */
+    public static int flowPriority(Flow flow) {
+        return FLOW_PRIORITY + Math.min(flow.priority(), 30000);
+    }
+
     private List<RuleSpec> pathRules(Flow flow, Path path, FlowMatch match) {
         if (!path.source().equals(flow.source()) || !path.destination().equals(flow.destination())) {
             throw new IllegalArgumentException("flow " + flow.id() + ": path " + path + " does not run from "
                     + flow.source() + " to " + flow.destination());
         }
-        int priority = FLOW_PRIORITY + Math.min(flow.priority(), 30000);
+        int priority = flowPriority(flow);
         List<RuleSpec> specs = new ArrayList<>();
         for (Link l : path.links()) {
             if (!topology.hasLink(l.id())) {
@@ -676,6 +734,7 @@ public final class OpenFlowController implements SdnController {
         } finally {
             c.close();
             if (c.dpid() >= 0 && ready.remove(c.dpid(), c)) {
+                lldp.dropSwitch(c.dpid());
                 LOG.info("switch {} ({}) disconnected", nodeOf(c.dpid()), c.describe());
             }
         }
@@ -695,8 +754,9 @@ public final class OpenFlowController implements SdnController {
             case ECHO_REQUEST -> c.send(of.buildEchoReply().setXid(msg.getXid())
                     .setData(((OFEchoRequest) msg).getData()).build());
             case PORT_STATUS -> onPortStatus(c, (OFPortStatus) msg);
+            case PACKET_IN -> onPacketIn(c, (OFPacketIn) msg);
             default -> {
-                // PACKET_IN (none expected: no table-miss rule sends to us), FLOW_REMOVED, stray replies
+                // FLOW_REMOVED, stray replies
             }
         }
     }
@@ -727,6 +787,9 @@ public final class OpenFlowController implements SdnController {
             List<OFMessage> reset = new ArrayList<>();
             reset.add(of.buildFlowDelete().setXid(c.nextXid()).setTableId(TableId.ALL).setOutPort(OFPort.ANY)
                     .setOutGroup(OFGroup.ANY).setMatch(of.matchWildcardAll()).build());
+            if (discovery.lldpOn()) {
+                reset.add(lldpToController(c.nextXid()));
+            }
             synchronized (rulesLock) {
                 for (Owner o : owners.values()) {
                     for (Rule r : o.rules()) {
@@ -744,6 +807,10 @@ public final class OpenFlowController implements SdnController {
             LOG.info("switch {} ({}) ready, {} ports", node, c.describe(), portMap.size());
             for (ControllerView.Port p : portMap.values()) {
                 updateCable(node, (int) p.number(), p.up(), false);
+            }
+            if (discovery.lldpOn()) {
+                // all ready switches, so links toward this one are found now rather than next round
+                ready.values().forEach(this::probe);
             }
         } catch (TimeoutException | RuntimeException e) {
             LOG.warn("handshake with {} failed: {}", c.describe(), e.getMessage());
@@ -771,6 +838,9 @@ public final class OpenFlowController implements SdnController {
             portMap.remove(number);
         } else {
             portMap.put(number, now);
+        }
+        if (!up) {
+            lldp.dropPort(c.dpid(), number); // the cable's PORT_STATUS event below already says it is down
         }
         if (before == null || before.up() != up) {
             Instant t = Instant.now();
@@ -805,6 +875,98 @@ public final class OpenFlowController implements SdnController {
         }
         ControllerView.Port p = peer.get(lp.targetPort());
         return p == null || p.up();
+    }
+
+    // ---- LLDP discovery ----------------------------------------------------------------------------
+
+    /** Table rule: every LLDP frame to the controller, whole (no buffering). */
+    private OFFlowMod lldpToController(long xid) {
+        OFAction toController = of.actions().buildOutput().setPort(OFPort.CONTROLLER).setMaxLen(0xFFFF).build();
+        return of.buildFlowAdd()
+                .setXid(xid)
+                .setCookie(U64.of(LLDP_COOKIE))
+                .setPriority(LLDP_PRIORITY)
+                .setTableId(TableId.of(0))
+                .setBufferId(OFBufferId.NO_BUFFER)
+                .setMatch(of.buildMatch().setExact(MatchField.ETH_TYPE, EthType.of(LldpFrame.ETH_TYPE)).build())
+                .setInstructions(List.of(of.instructions().applyActions(List.of(toController))))
+                .build();
+    }
+
+    /** One PACKET_OUT per up port of the switch, each an LLDP frame naming this switch and port. */
+    private void probe(SwitchConnection c) {
+        Map<Integer, ControllerView.Port> portMap = ports.get(c.dpid());
+        if (portMap == null || !c.isOpen()) {
+            return;
+        }
+        int ttl = (int) Math.min(0xFFFF, Math.max(1, discovery.linkExpiry().toSeconds()));
+        byte[] mac = new byte[6];
+        mac[0] = 0x02; // locally administered, derived from the datapath id
+        for (int i = 1; i < 6; i++) {
+            mac[i] = (byte) (c.dpid() >>> (8 * (5 - i)));
+        }
+        List<OFMessage> outs = new ArrayList<>();
+        for (ControllerView.Port p : portMap.values()) {
+            if (!p.up()) {
+                continue;
+            }
+            OFAction out = of.actions().buildOutput().setPort(OFPort.of((int) p.number())).setMaxLen(0xFFFF).build();
+            outs.add(of.buildPacketOut()
+                    .setXid(c.nextXid())
+                    .setBufferId(OFBufferId.NO_BUFFER)
+                    .setInPort(OFPort.CONTROLLER)
+                    .setActions(List.of(out))
+                    .setData(new LldpFrame(c.dpid(), p.number(), ttl).encode(mac))
+                    .build());
+        }
+        if (!outs.isEmpty()) {
+            try {
+                c.send(outs);
+            } catch (RuntimeException e) {
+                LOG.debug("switch {}: LLDP probe not sent: {}", nodeOf(c.dpid()), e.getMessage());
+            }
+        }
+    }
+
+    /** Probes every switch, then drops links not seen for the expiry age and reports wired ones down. */
+    private void lldpRound() {
+        try {
+            ready.values().forEach(this::probe);
+            Instant t = Instant.now();
+            for (DiscoveredLink gone : lldp.expire(System.nanoTime(), discovery.linkExpiry().toNanos())) {
+                String id = wiredLinks.get(gone);
+                LOG.info("LLDP link {} ({}) expired", gone.describe(), id == null ? "not wired" : id);
+                if (id != null && lldpExpired.add(id)) {
+                    emit(new ControllerEvent.LinkStatus(id, false, t));
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("LLDP round failed: {}", e.getMessage());
+        }
+    }
+
+    /** An LLDP probe came back: the link from its sender to this switch's in-port exists. */
+    private void onPacketIn(SwitchConnection c, OFPacketIn in) {
+        if (!discovery.lldpOn() || c.dpid() < 0) {
+            return;
+        }
+        java.util.Optional<LldpFrame> frame = LldpFrame.decode(in.getData());
+        if (frame.isEmpty()) {
+            return;
+        }
+        OFPort inPort = in.getMatch().get(MatchField.IN_PORT);
+        if (inPort == null) {
+            return;
+        }
+        DiscoveredLink link = new DiscoveredLink(frame.get().dpid(), frame.get().port(), c.dpid(), inPort.getPortNumber());
+        if (lldp.observe(link, System.nanoTime())) {
+            String id = wiredLinks.get(link);
+            if (id == null) {
+                LOG.warn("LLDP found link {}, which the wiring does not have", link.describe());
+            } else if (lldpExpired.remove(id)) {
+                emit(new ControllerEvent.LinkStatus(id, true, Instant.now()));
+            }
+        }
     }
 
     private void emit(ControllerEvent event) {

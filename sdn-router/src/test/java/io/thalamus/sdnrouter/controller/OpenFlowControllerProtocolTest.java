@@ -64,6 +64,8 @@ class OpenFlowControllerProtocolTest {
         final List<OFMessage> received = new CopyOnWriteArrayList<>();
         final List<OFFlowAdd> table = new CopyOnWriteArrayList<>();
         volatile boolean rejectFlowAdds;
+        /** What happens to a PACKET_OUT (a test wires it to another switch's PACKET_IN); null drops it. */
+        volatile java.util.function.Consumer<org.projectfloodlight.openflow.protocol.OFPacketOut> onPacketOut;
         final SwitchConnection conn;
 
         ScriptedSwitch(int controllerPort, long dpid) throws Exception {
@@ -112,6 +114,12 @@ class OpenFlowControllerProtocolTest {
                         long mask = del.getCookieMask().getValue();
                         long cookie = del.getCookie().getValue();
                         table.removeIf(a -> (a.getCookie().getValue() & mask) == (cookie & mask));
+                    }
+                }
+                case PACKET_OUT -> {
+                    java.util.function.Consumer<org.projectfloodlight.openflow.protocol.OFPacketOut> cable = onPacketOut;
+                    if (cable != null) {
+                        cable.accept((org.projectfloodlight.openflow.protocol.OFPacketOut) m);
                     }
                 }
                 case BARRIER_REQUEST -> conn.send(OF.buildBarrierReply().setXid(m.getXid()).build());
