@@ -12,7 +12,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,17 +24,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * always removed.
  */
 class LldpLabTest {
-
-    private static boolean await(Duration within, BooleanSupplier done) throws InterruptedException {
-        long deadline = System.nanoTime() + within.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (done.getAsBoolean()) {
-                return true;
-            }
-            Thread.sleep(10);
-        }
-        return done.getAsBoolean();
-    }
 
     private static String ovs(String... args) {
         return HostCommands.check(args).strip().replace("\"", "");
@@ -73,7 +61,7 @@ class LldpLabTest {
             long connected = System.nanoTime();
             Set<DiscoveredLink> cables = cablesFromOvs(plan);
             assertThat(cables).hasSize(2 * abilene.physicalLinkCount());
-            assertThat(await(Duration.ofSeconds(20), () -> controller.lldpLinks().equals(cables)))
+            assertThat(Eventually.holds(Duration.ofSeconds(20), () -> controller.lldpLinks().equals(cables)))
                     .as("LLDP links %s", controller.lldpLinks()).isTrue();
             long discovered = System.nanoTime();
             System.out.printf("LLDP on the abilene lab: %d links; switches connected %.0f ms after the lab was built, "
@@ -89,7 +77,7 @@ class LldpLabTest {
             assertThat(into).isNotEmpty();
             HostCommands.check("ovs-ofctl", "-O", "OpenFlow13", "del-flows", victim.bridge(), "dl_type=0x88cc");
             long cut = System.nanoTime();
-            assertThat(await(Duration.ofSeconds(15), () -> controller.lldpLinks().equals(rest)))
+            assertThat(Eventually.holds(Duration.ofSeconds(15), () -> controller.lldpLinks().equals(rest)))
                     .as("LLDP links %s", controller.lldpLinks()).isTrue();
             System.out.printf("LLDP expiry: %d links into %s dropped %.0f ms after its LLDP rule was removed%n",
                     into.size(), victim.nodeId(), (System.nanoTime() - cut) / 1e6);
@@ -101,9 +89,11 @@ class LldpLabTest {
 
             HostCommands.check("ovs-ofctl", "-O", "OpenFlow13", "add-flow", victim.bridge(),
                     "priority=40000,dl_type=0x88cc,actions=CONTROLLER:65535");
-            assertThat(await(Duration.ofSeconds(15), () -> controller.lldpLinks().equals(cables))).isTrue();
-            assertThat(await(Duration.ofSeconds(5), () -> events.stream().filter(e -> e instanceof ControllerEvent.LinkStatus s
-                    && s.up()).count() == expectedDown.size())).isTrue();
+            assertThat(Eventually.holds(Duration.ofSeconds(15), () -> controller.lldpLinks().equals(cables))).isTrue();
+            assertThat(Eventually.holds(Duration.ofSeconds(5), () -> events.stream()
+                    .filter(e -> e instanceof ControllerEvent.LinkStatus s && s.up())
+                    .map(e -> ((ControllerEvent.LinkStatus) e).linkId()).collect(Collectors.toSet()).equals(expectedDown)))
+                    .as("LinkStatus up for exactly the expired links").isTrue();
         } finally {
             controller.close();
             LabNetwork.down(state);

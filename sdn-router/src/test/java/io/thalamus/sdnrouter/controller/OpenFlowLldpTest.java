@@ -59,7 +59,7 @@ class OpenFlowLldpTest {
                 Map.of("L:A-B", new DataPlaneWiring.LinkPorts("L:A-B", "L", 2, 2),
                         "L:B-A", new DataPlaneWiring.LinkPorts("L:B-A", "L", 2, 2)));
         controller = OpenFlowController.start(topology, wiring, 0, Duration.ofSeconds(3),
-                TopologyDiscovery.lldp(Duration.ofMillis(100), Duration.ofMillis(500)));
+                TopologyDiscovery.lldp(Duration.ofMillis(100), Duration.ofMillis(1000)));
         controller.addListener(events::add);
         a = new OpenFlowControllerProtocolTest.ScriptedSwitch(controller.port(), A);
         b = new OpenFlowControllerProtocolTest.ScriptedSwitch(controller.port(), B);
@@ -92,14 +92,7 @@ class OpenFlowLldpTest {
     }
 
     private static boolean await(BooleanSupplier done) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (done.getAsBoolean()) {
-                return true;
-            }
-            Thread.sleep(10);
-        }
-        return done.getAsBoolean();
+        return Eventually.holds(Duration.ofSeconds(10), done);
     }
 
     @Test
