@@ -23,7 +23,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -61,11 +60,6 @@ public final class SdnRoutes {
         r.add(HttpMethod.GET, "/api/sdn/decisions", this::decisions);
         r.add(HttpMethod.POST, "/api/sdn/onos/topology", this::report);
         r.add(HttpMethod.GET, "/api/sdn/onos/topology", this::reported);
-    }
-
-    /** The last valid topology ONOS reported, if any. */
-    public Optional<OnosTopologyReport> reportedTopology() {
-        return Optional.ofNullable(reported.get());
     }
 
     private void report(RoutingContext ctx) {

@@ -57,6 +57,7 @@ class LldpLabTest {
         controller.addListener(events::add);
         try (LabNetwork lab = LabNetwork.up(abilene, plan, controller.port(), state)) {
             long built = System.nanoTime();
+            assertThat(lab.controllerPort()).isEqualTo(controller.port());
             assertThat(controller.awaitSwitches(Duration.ofSeconds(30))).isTrue();
             long connected = System.nanoTime();
             Set<DiscoveredLink> cables = cablesFromOvs(plan);

@@ -78,10 +78,14 @@ class OpenFlowLldpTest {
         if (out.getPortNumber() != 2) {
             return; // port 1 is a host: the frame ends there
         }
-        peer.conn.send(OF.buildPacketIn().setXid(0).setBufferId(OFBufferId.NO_BUFFER).setTotalLen(po.getData().length)
-                .setReason(OFPacketInReason.ACTION).setTableId(TableId.of(0)).setCookie(U64.of(OpenFlowController.LLDP_COOKIE))
-                .setMatch(OF.buildMatch().setExact(MatchField.IN_PORT, OFPort.of(2)).build())
-                .setData(po.getData()).build());
+        try {
+            peer.conn.send(OF.buildPacketIn().setXid(0).setBufferId(OFBufferId.NO_BUFFER).setTotalLen(po.getData().length)
+                    .setReason(OFPacketInReason.ACTION).setTableId(TableId.of(0)).setCookie(U64.of(OpenFlowController.LLDP_COOKIE))
+                    .setMatch(OF.buildMatch().setExact(MatchField.IN_PORT, OFPort.of(2)).build())
+                    .setData(po.getData()).build());
+        } catch (java.io.UncheckedIOException e) {
+            // the peer is gone (tear-down): the cable is dead
+        }
     }
 
     @AfterEach
