@@ -12,7 +12,6 @@ import io.thalamus.twin.fidelity.CorrectionTraining;
 import io.thalamus.twin.fidelity.DelayCorrection;
 import io.thalamus.twin.fidelity.FidelityEvaluation;
 import io.thalamus.twin.fidelity.FidelityReport;
-import io.thalamus.twin.fidelity.BoostedStumpsTrainer;
 import io.thalamus.twin.fidelity.RouteNetReader;
 import io.thalamus.twin.fidelity.RouteNetSample;
 import io.thalamus.twin.replay.Replay;
@@ -78,6 +77,7 @@ public final class TwinCommand implements Runnable {
             o.put("delayMape", r.delayMape());
             o.put("delayMapeAnalytic", r.delayMapeAnalytic());
             o.put("lossMae", r.lossMae());
+            o.put("lossMaeAnalytic", r.lossMaeAnalytic());
             o.put("samples", r.samples());
             o.put("model", r.model());
             String text = new ObjectMapper().writeValueAsString(o);
@@ -105,7 +105,7 @@ public final class TwinCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            CorrectionTraining.Outcome o = CorrectionTraining.train(train, validation, BoostedStumpsTrainer.defaults());
+            CorrectionTraining.Outcome o = CorrectionTraining.train(train, validation, System.err);
             CorrectionTraining.write(o, outDir);
             spec.commandLine().getOut().println(o.card().toPrettyString());
             return 0;
