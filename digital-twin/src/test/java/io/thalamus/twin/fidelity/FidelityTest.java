@@ -144,6 +144,32 @@ class FidelityTest {
         List<RouteNetSample> some = reader.read(reader.archives().get(1)).subList(0, 30);
         FidelityReport r = FidelityEvaluation.evaluate(some, c);
         assertTrue(r.delayMape() < 0.5 * r.delayMapeAnalytic(), r.toString());
+        assertTrue(c.lossModel() != null && r.lossMae() < 0.5 * r.lossMaeAnalytic(), r.toString());
         assertArrayEquals(new int[] {30}, new int[] {r.samples()});
+    }
+
+    @Test
+    void shippedCorrectionSurvivesAFileRoundTripWithItsLossModel() throws IOException {
+        Path val = validation();
+        DelayCorrection c = DelayCorrection.shipped();
+        Path file = dir.resolve("weights.json");
+        Files.writeString(file, new ObjectMapper().writeValueAsString(c.toJson()));
+        DelayCorrection back = DelayCorrection.read(file);
+        RouteNetReader reader = new RouteNetReader(val);
+        RouteNetSample s = reader.read(reader.archives().get(0)).get(3);
+        PathFeatures.Result r = PathFeatures.of(s);
+        assertArrayEquals(c.calibrate(r), back.calibrate(r), 0.0);
+        assertArrayEquals(c.calibrateLoss(r), back.calibrateLoss(r), 0.0);
+        for (double l : back.calibrateLoss(r)) {
+            assertTrue(l >= 0 && l <= 1);
+        }
+    }
+
+    @Test
+    void aCorrectionTrainedOnUnknownFeaturesIsRefused() {
+        BoostedStumps m = new BoostedStumps(0, List.of());
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new DelayCorrection(List.of("hops", "tos"), m, null));
+        assertTrue(e.getMessage().contains("not a prefix"), e.getMessage());
     }
 }
