@@ -12,7 +12,6 @@ import io.thalamus.twin.fidelity.CorrectionTraining;
 import io.thalamus.twin.fidelity.DelayCorrection;
 import io.thalamus.twin.fidelity.FidelityEvaluation;
 import io.thalamus.twin.fidelity.FidelityReport;
-import io.thalamus.twin.fidelity.BoostedStumpsTrainer;
 import io.thalamus.twin.fidelity.RouteNetReader;
 import io.thalamus.twin.fidelity.RouteNetSample;
 import io.thalamus.twin.replay.Replay;
@@ -29,7 +28,7 @@ import java.util.concurrent.Callable;
 
 /** {@code thalamus twin}: the digital twin's offline tools (fidelity, replay, training). */
 @Command(name = "twin", mixinStandardHelpOptions = true,
-        description = "Digital twin tools: fidelity against a packet-level simulator, traffic replay, training the delay correction.",
+        description = "Digital twin tools: fidelity against a packet-level simulator, traffic replay, training the delay and loss correction.",
         subcommands = {TwinCommand.EvalRouteNet.class, TwinCommand.ReplayCmd.class, TwinCommand.TrainRouteNet.class})
 public final class TwinCommand implements Runnable {
 
@@ -78,6 +77,7 @@ public final class TwinCommand implements Runnable {
             o.put("delayMape", r.delayMape());
             o.put("delayMapeAnalytic", r.delayMapeAnalytic());
             o.put("lossMae", r.lossMae());
+            o.put("lossMaeAnalytic", r.lossMaeAnalytic());
             o.put("samples", r.samples());
             o.put("model", r.model());
             String text = new ObjectMapper().writeValueAsString(o);
@@ -86,9 +86,10 @@ public final class TwinCommand implements Runnable {
         }
     }
 
-    /** {@code thalamus twin train-routenet}: trains the delay correction and writes weights and model card. */
+    /** {@code thalamus twin train-routenet}: trains the delay and loss correction and writes weights and model card. */
     @Command(name = "train-routenet", mixinStandardHelpOptions = true,
-            description = "Train the learned delay correction on a RouteNet train split and write its weights and model card.")
+            description = "Train the learned delay and loss correction on a RouteNet train split (settings chosen by leave-one-topology-out "
+                    + "cross-validation inside it) and write its weights and model card.")
     static final class TrainRouteNet implements Callable<Integer> {
 
         @Spec
@@ -105,7 +106,7 @@ public final class TwinCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            CorrectionTraining.Outcome o = CorrectionTraining.train(train, validation, BoostedStumpsTrainer.defaults());
+            CorrectionTraining.Outcome o = CorrectionTraining.train(train, validation, System.err);
             CorrectionTraining.write(o, outDir);
             spec.commandLine().getOut().println(o.card().toPrettyString());
             return 0;

@@ -22,11 +22,6 @@ import java.util.Random;
 public record BoostedStumpsTrainer(int trees, int depth, double learningRate, int bins, int minLeaf, double subsample,
                                    long seed) {
 
-    /** The settings the shipped RouteNet correction was trained with. */
-    public static BoostedStumpsTrainer defaults() {
-        return new BoostedStumpsTrainer(600, 5, 0.05, 64, 40, 0.5, 20260101L);
-    }
-
     /** Fits {@code y ≈ f(x)}. */
     public BoostedStumps train(double[][] x, double[] y) {
         int n = y.length;

@@ -3,6 +3,7 @@ package io.thalamus.twin.fidelity;
 import io.thalamus.twin.sim.QueueModel;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The twin's analytical estimate of every path of a {@link RouteNetSample}, and the features the learned
@@ -16,6 +17,14 @@ import java.util.List;
  * <p>Class-aware delay (a feature): for the path's ToS t at each hop, strict priority (SP) serves it at
  * the capacity left by higher ToS; WFQ and DRR give it max(weight share, capacity left by the other
  * classes); the hop is then an M/M/1/K at that effective capacity and the class's own load.
+ *
+ * <p>Scheduler-aware M/G/1 features (the "extended" set), on the reduced per-ToS loads: WFQ and DRR are
+ * taken as generalised processor sharing where each other class holds its weight only while it is busy
+ * (busy probability = its load over its guaranteed rate, at most 1), so the class is served at
+ * C·φ_t / (φ_t + Σ_c φ_c·busy_c); the waiting part of the M/M/1/K sojourn at that rate is scaled by
+ * (1 + c_s²)/2 for the sample's packet-size variability (Pollaczek–Khinchine). SP hops use Cobham's
+ * non-preemptive priority waiting W_t = R / ((1 − σ_{t−1})(1 − σ_t)) with R = ρ·E[S²]/(2E[S]), bounded by a
+ * full buffer; FIFO hops the plain M/G/1 scaling. Occupancy = mean packets in the class queue / K.
  */
 public final class PathFeatures {
 
@@ -24,7 +33,13 @@ public final class PathFeatures {
             "lnAnalyticOverTransmission", "lnClassOverAnalytic", "hops", "maxUtilisation", "meanUtilisation",
             "maxClassUtilisation", "meanClassUtilisation", "tos", "shareSp", "shareWfq", "shareDrr", "meanWeightShare",
             "minWeightShare", "analyticLoss", "transmissionSpread", "networkMeanUtilisation", "maxHopLoss",
-            "lnReducedClassOverAnalytic", "reducedClassLoss", "maxReducedClassUtilisation", "lnReducedOverTransmission", "saturatedHops", "lnMaxHopReducedOverTransmission");
+            "lnReducedClassOverAnalytic", "reducedClassLoss", "maxReducedClassUtilisation", "lnReducedOverTransmission", "saturatedHops", "lnMaxHopReducedOverTransmission",
+            "lnMg1ClassOverTransmission", "lnSchedulerOverTransmission", "meanOccupancy", "maxOccupancy");
+
+    /** Named feature sets a correction may be trained on (cross-validation picks one); each a prefix of {@link #NAMES}. */
+    public static final Map<String, List<String>> SETS = Map.of(
+            "base", NAMES.subList(0, 23),
+            "extended", NAMES);
 
     private PathFeatures() {
     }
@@ -128,6 +143,39 @@ public final class PathFeatures {
                 sumClass += classRho;
                 classDelay += queue(s, l).sojournSeconds(effective, classRho);
             }
+            double mg1 = 0;
+            double sched = 0;
+            double occSum = 0;
+            double occMax = 0;
+            double pk = (1 + s.packetSizeScv()) / 2;
+            for (int l : links) {
+                double cap = s.capacity()[l];
+                QueueModel q = queue(s, l);
+                double gps = gpsCapacity(s, l, t, reduced[l]);
+                double r = reduced[l][t] / gps;
+                double txGps = s.packetSize() / gps;
+                double mg1Hop = s.packetSize() / cap + pk * Math.max(0, q.sojournSeconds(gps, r) - txGps);
+                mg1 += mg1Hop;
+                double occ = q.meanInSystem(r) / q.systemCapacity();
+                occSum += occ;
+                occMax = Math.max(occMax, occ);
+                if (s.policy()[s.linkSource()[l]] == RouteNetSample.SP) {
+                    double higher = 0;
+                    for (int c = 0; c < t; c++) {
+                        higher += reduced[l][c];
+                    }
+                    double all = reduced[l][0] + reduced[l][1] + reduced[l][2];
+                    double sHi = higher / cap;
+                    double sT = (higher + reduced[l][t]) / cap;
+                    double hopTx = s.packetSize() / cap;
+                    double full = q.bufferPackets() * hopTx / Math.max(0.01, 1 - sHi);
+                    double w = sT >= 0.999 ? full
+                            : Math.min(full, (all / cap) * hopTx * (1 + s.packetSizeScv()) / 2 / ((1 - sHi) * (1 - sT)));
+                    sched += hopTx + w;
+                } else {
+                    sched += mg1Hop;
+                }
+            }
             double reducedDelay = 0;
             double reducedDelivered = 1;
             double maxReduced = 0;
@@ -151,7 +199,8 @@ public final class PathFeatures {
             x[p] = new double[] {
                 Math.log(d / tx), Math.log(classDelay / d), h, maxRho, sumRho / h, maxClass, sumClass / h, t,
                 (double) sp / h, (double) wfq / h, (double) drr / h, sumShare / h, minShare, loss[p], maxTx / minTx, netRho,
-                maxHopLoss, Math.log(reducedDelay / d), 1 - reducedDelivered, maxReduced, Math.log(reducedDelay / tx), saturated, Math.log(maxHop)};
+                maxHopLoss, Math.log(reducedDelay / d), 1 - reducedDelivered, maxReduced, Math.log(reducedDelay / tx), saturated, Math.log(maxHop),
+                Math.log(mg1 / tx), Math.log(sched / tx), occSum / h, occMax};
         }
         return new Result(delay, loss, x);
     }
@@ -195,6 +244,36 @@ public final class PathFeatures {
             return Math.max(0.01 * cap, Math.max(weightShare(s, l, t) * cap, cap - others));
         }
         return cap;
+    }
+
+    /**
+     * Rate a ToS is served at under WFQ/DRR taken as GPS: its weight against the weights of the other
+     * classes, each counted by how busy it is; the link rate under FIFO and SP (SP is handled by Cobham).
+     */
+    private static double gpsCapacity(RouteNetSample s, int l, int t, double[] classLoad) {
+        double cap = s.capacity()[l];
+        int node = s.linkSource()[l];
+        int policy = s.policy()[node];
+        if (policy != RouteNetSample.WFQ && policy != RouteNetSample.DRR) {
+            return cap;
+        }
+        double[] w = s.weights()[node];
+        double total = 0;
+        for (int c = 0; c < 3; c++) {
+            total += c < w.length ? w[c] : 0;
+        }
+        if (!(total > 0)) {
+            return cap;
+        }
+        double own = t < w.length ? w[t] : 0;
+        double contended = own;
+        for (int c = 0; c < 3; c++) {
+            if (c != t && c < w.length && w[c] > 0) {
+                double guaranteed = cap * w[c] / total;
+                contended += w[c] * Math.min(1, classLoad[c] / guaranteed);
+            }
+        }
+        return contended > 0 ? Math.max(0.01 * cap, cap * own / contended) : cap;
     }
 
     private static QueueModel queue(RouteNetSample s, int link) {

@@ -112,6 +112,7 @@ public final class RouteNetReader {
         List<int[]> paths = new ArrayList<>();
         List<double[]> values = new ArrayList<>();
         double sizeSum = 0;
+        double scvSum = 0;
         int sizeCount = 0;
         for (int s = 0; s < n; s++) {
             for (int d = 0; d < n; d++) {
@@ -134,6 +135,7 @@ public final class RouteNetReader {
                     continue;
                 }
                 sizeSum += bw / pkts;
+                scvSum += sizeScv(t, where);
                 sizeCount++;
                 paths.add(trace(g, routing, s, d, where));
                 values.add(new double[] {bw, tos, delay, jitter, drops / genPkts});
@@ -154,7 +156,36 @@ public final class RouteNetReader {
             loss[i] = Math.min(1, Math.max(0, v[4]));
         }
         return new RouteNetSample(archive, index, graphFile, n, g.src, g.dst, g.capacity, g.policy, g.weights, g.queue,
-                sizeCount == 0 ? 1000 : sizeSum / sizeCount, paths.toArray(int[][]::new), bw, tos, delay, jitter, loss);
+                sizeCount == 0 ? 1000 : sizeSum / sizeCount, sizeCount == 0 ? 1 : scvSum / sizeCount, paths.toArray(int[][]::new), bw, tos, delay, jitter, loss);
+    }
+
+    /**
+     * Squared coefficient of variation of the packet size of one traffic entry. With Poisson arrivals
+     * (time distribution 0, one parameter) the entry reads {@code 0,avgBw,pktsGen,expMaxFactor,sizeDist,<size
+     * params>,tos}; size distributions: 0 fixed, 1 uniform (avg, min, max), 2 binomial, i.e. two sizes of equal
+     * probability (avg, size1, size2). Anything else is taken as exponential (1).
+     */
+    static double sizeScv(String[] t, String where) {
+        if (t.length < 6 || !t[0].trim().equals("0")) {
+            return 1;
+        }
+        int dist = (int) num(t[4], where, "traffic size distribution");
+        double[] q = new double[t.length - 6];
+        for (int i = 0; i < q.length; i++) {
+            q[i] = num(t[5 + i], where, "traffic size parameter");
+        }
+        if (dist == 0) {
+            return 0;
+        }
+        if (dist == 1 && q.length >= 3 && q[0] > 0) {
+            double w = q[2] - q[1];
+            return w * w / 12 / (q[0] * q[0]);
+        }
+        if (dist == 2 && q.length >= 3 && q[0] > 0) {
+            double second = (q[1] * q[1] + q[2] * q[2]) / 2;
+            return Math.max(0, second / (q[0] * q[0]) - 1);
+        }
+        return 1;
     }
 
     private static int[] trace(Graph g, int[][] routing, int s, int d, String where) {

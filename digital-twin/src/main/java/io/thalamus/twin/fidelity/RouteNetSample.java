@@ -15,6 +15,7 @@ package io.thalamus.twin.fidelity;
  * @param weights        per node, the three ToS weights (in percent, as the file gives them)
  * @param queueSize      per node, the queue size in packets (mean of the three ToS queues)
  * @param packetSize     mean packet size in bits (same units as capacity × seconds)
+ * @param packetSizeScv  squared coefficient of variation of the packet size (0 = fixed size, 1 = exponential)
  * @param paths          per origin-destination pair with traffic: its links
  * @param bandwidth      per path, offered rate
  * @param tos            per path, type of service 0..2
@@ -24,6 +25,7 @@ package io.thalamus.twin.fidelity;
  */
 public record RouteNetSample(String archive, int index, String graphFile, int nodes, int[] linkSource, int[] linkTarget,
                              double[] capacity, int[] policy, double[][] weights, double[] queueSize, double packetSize,
+                             double packetSizeScv,
                              int[][] paths, double[] bandwidth, int[] tos, double[] delay, double[] jitter, double[] loss) {
 
     /** Scheduling policy codes. */

@@ -7,6 +7,8 @@ import io.thalamus.network.topology.Link;
 import io.thalamus.network.topology.Topology;
 import io.thalamus.twin.core.TwinModel;
 import io.thalamus.twin.sim.FlowSimulator;
+import io.thalamus.twin.sim.Kpis;
+import io.thalamus.twin.sim.TwinState;
 import io.thalamus.twin.sim.MaxMinAllocator;
 
 import java.util.ArrayList;
@@ -24,9 +26,14 @@ import java.util.TreeMap;
  * ranks the failures by damage. Incremental: only the flows whose route crosses the failed element are
  * re-routed, link loads are the baseline minus their old routes plus their new ones, and the max-min
  * sharing runs only when some link is over-subscribed. {@link #evaluateNaive} recomputes everything
- * from scratch and serves as the baseline (and as the check that both agree).
+ * from scratch with the twin's own code (every flow re-routed by {@link TwinModel#reconverge}, the state
+ * simulated by {@link FlowSimulator}) and serves as the baseline (and as the check that both agree).
  *
- * <p>Links and nodes already down in the model stay down; drained elements and measured loads are ignored.
+ * <p>The model's state is honoured as the twin honours it: links and nodes already down stay down;
+ * re-routed flows avoid drained links and nodes wherever another path exists (and cross them only when
+ * none does); a link with a load measured by telemetry keeps that load as its offered load (utilisation,
+ * overload and the worst link use it) while it is up, as in {@link FlowSimulator}. Sharing (demand lost)
+ * is computed on the flows' routes, as the simulator does.
  */
 public final class FailureSweep {
 
@@ -46,6 +53,9 @@ public final class FailureSweep {
     private final int[][] baseRoutes;
     private final double[] baseLoad;
     private final int[][] flowsOnLink;
+    private final boolean[] drained;
+    private final boolean anyDrained;
+    private final double[] measured;
 
     /** Prepares a sweep over the model as it is (its routes are the baseline). */
     public FailureSweep(TwinModel model, RoutingFunction routing) {
@@ -63,11 +73,22 @@ public final class FailureSweep {
         }
         capacity = new double[nl];
         baseDown = new boolean[nl];
+        drained = new boolean[nl];
+        measured = new double[nl];
+        Arrays.fill(measured, Double.NaN);
+        boolean any = false;
         for (int l = 0; l < nl; l++) {
             Link link = topology.links().get(l);
             baseDown[l] = model.isDown(link);
+            drained[l] = model.isDrained(link);
+            any |= drained[l];
             capacity[l] = baseDown[l] ? 0 : link.capacityBps();
+            Double m = model.measuredLoadBps().get(link.id());
+            if (m != null) {
+                measured[l] = m;
+            }
         }
+        anyDrained = any;
         int[][] routes = FlowSimulator.linkIndices(topology, flows, model.routes());
         for (int f = 0; f < nf; f++) {
             if (routes[f] != null && crosses(routes[f], baseDown)) {
@@ -166,7 +187,7 @@ public final class FailureSweep {
         double maxU = 0;
         for (int l = 0; l < capacity.length; l++) {
             if (capacity[l] > 0) {
-                maxU = Math.max(maxU, baseLoad[l] / capacity[l]);
+                maxU = Math.max(maxU, (Double.isNaN(measured[l]) ? baseLoad[l] : measured[l]) / capacity[l]);
             }
         }
         return new SweepResult(kind, maxU, lost, impacts, System.nanoTime() - t0);
@@ -217,44 +238,70 @@ public final class FailureSweep {
         return impact(failure, failed, routes, load, affected.size(), rerouted);
     }
 
-    /** The damage of one failure, re-routing every flow and recomputing every load (the baseline). */
+    /**
+     * The damage of one failure, recomputed in full by the twin's own code (the baseline): the failed links
+     * go down, every flow is routed again by {@link TwinModel#reconverge} (which honours drains), and
+     * {@link FlowSimulator} gives the loads (measured ones included) and utilisations.
+     */
     public FailureImpact evaluateNaive(Failure failure) {
+        TwinModel after = model.withDown(Set.copyOf(failure.linkIds()), Set.of()).withRoutes(Map.of()).reconverge(routing);
+        int[][] routes = FlowSimulator.linkIndices(topology, flows, after.routes());
+        TwinState state = new FlowSimulator().simulate(topology, flows, after.routes(), after.downLinks(), after.downNodes(),
+                after.measuredLoadBps(), after.version());
         int nl = topology.linkCount();
         boolean[] failed = new boolean[nl];
         for (String id : failure.linkIds()) {
             failed[topology.indexOfLink(id)] = true;
         }
-        Map<String, Path> all = route(failed, flows);
-        int[][] routes = FlowSimulator.linkIndices(topology, flows, all);
-        double[] load = new double[nl];
+        double[] cap = capacity.clone();
+        for (int l = 0; l < nl; l++) {
+            if (failed[l]) {
+                cap[l] = 0;
+            }
+        }
+        double[] rate = MaxMinAllocator.allocate(routes, demand, priority, cap);
+        double lost = 0;
         int affected = 0;
         int rerouted = 0;
         for (int f = 0; f < flows.size(); f++) {
-            boolean hit = baseRoutes[f] != null && crosses(baseRoutes[f], failed);
-            if (hit) {
+            lost += demand[f] - rate[f];
+            if (baseRoutes[f] != null && crosses(baseRoutes[f], failed)) {
                 affected++;
                 if (routes[f] != null) {
                     rerouted++;
                 }
             }
-            if (routes[f] != null) {
-                for (int l : routes[f]) {
-                    load[l] += demand[f];
-                }
-            }
         }
-        return impact(failure, failed, routes, load, affected, rerouted);
+        Kpis k = state.kpis();
+        return new FailureImpact(failure, affected, rerouted, k.flowsDisconnected(), lost, k.maxUtilisation(),
+                k.mostUtilisedLink(), k.linksOverloaded());
     }
 
+    /**
+     * Routes flows around the failed and down links, as {@link TwinModel#reconverge} does: on the links that
+     * are neither drained nor down where that finds a path, else on every link still up.
+     */
     private Map<String, Path> route(boolean[] failed, List<Flow> toRoute) {
+        Topology up = without(failed, false);
+        if (!anyDrained) {
+            return routing.route(up, toRoute);
+        }
+        Map<String, Path> out = new java.util.HashMap<>(routing.route(without(failed, true), toRoute));
+        List<Flow> rest = toRoute.stream().filter(f -> !out.containsKey(f.id())).toList();
+        if (!rest.isEmpty()) {
+            out.putAll(routing.route(up, rest));
+        }
+        return out;
+    }
+
+    private Topology without(boolean[] failed, boolean alsoDrained) {
         Set<String> gone = new HashSet<>();
         for (int l = 0; l < failed.length; l++) {
-            if (failed[l] || baseDown[l]) {
+            if (failed[l] || baseDown[l] || (alsoDrained && drained[l])) {
                 gone.add(topology.links().get(l).id());
             }
         }
-        Topology up = topology.withoutLinks(l -> gone.contains(l.id()));
-        return routing.route(up, toRoute);
+        return topology.withoutLinks(l -> gone.contains(l.id()));
     }
 
     private FailureImpact impact(Failure failure, boolean[] failed, int[][] routes, double[] load, int affected, int rerouted) {
@@ -268,9 +315,11 @@ public final class FailureSweep {
         double maxU = 0;
         String worst = null;
         int overloaded = 0;
+        // Sharing cuts demand only where the flows themselves over-subscribe a link (measured loads aside).
+        boolean shared = false;
         for (int l = 0; l < nl; l++) {
             if (cap[l] > 0) {
-                double u = load[l] / cap[l];
+                double u = (Double.isNaN(measured[l]) ? load[l] : measured[l]) / cap[l];
                 if (worst == null || u > maxU) {
                     maxU = u;
                     worst = topology.links().get(l).id();
@@ -278,6 +327,7 @@ public final class FailureSweep {
                 if (u > 1 + 1e-9) {
                     overloaded++;
                 }
+                shared |= load[l] > cap[l] * (1 + 1e-9);
             }
         }
         double lost = 0;
@@ -288,7 +338,7 @@ public final class FailureSweep {
                 lost += demand[f];
             }
         }
-        if (overloaded > 0) {
+        if (shared) {
             double[] rate = MaxMinAllocator.allocate(routes, demand, priority, cap);
             lost = 0;
             for (int f = 0; f < rate.length; f++) {

@@ -85,11 +85,20 @@ class FidelityTest {
     }
 
     @Test
+    void packetSizeVariabilityOfTheTwoSizeDistributionIsComputedFromItsParameters() {
+        // Sizes 300 or 1700 bits with equal probability, mean 1000: E[S^2] = (300^2 + 1700^2) / 2 = 1,490,000,
+        // variance 490,000, so c^2 = 0.49.
+        String[] entry = "0,644.1,0.6441,10,2,1000,300,1700,2".split(",");
+        assertEquals(0.49, RouteNetReader.sizeScv(entry, "test"), 1e-12);
+        assertEquals(0.0, RouteNetReader.sizeScv("0,644.1,0.6441,10,0,1000,2".split(","), "test"), 0.0);
+    }
+
+    @Test
     void analyticDelayOfAOneHopPathIsTheMm1kSojourn() {
         // Two nodes, one link of capacity 10,000 carrying 5,000 (rho = 0.5), 1000-bit packets, queue 32.
         RouteNetSample s = new RouteNetSample("t", 0, "graph-test.txt", 2, new int[] {0}, new int[] {1}, new double[] {10_000},
                 new int[] {RouteNetSample.FIFO, RouteNetSample.FIFO}, new double[][] {{33.3, 33.3, 33.3}, {33.3, 33.3, 33.3}},
-                new double[] {32, 32}, 1000, new int[][] {{0}}, new double[] {5_000}, new int[] {0}, new double[] {0.2},
+                new double[] {32, 32}, 1000, 1.0, new int[][] {{0}}, new double[] {5_000}, new int[] {0}, new double[] {0.2},
                 new double[] {0}, new double[] {0});
         PathFeatures.Result r = PathFeatures.of(s);
         double rho = 0.5;
@@ -129,12 +138,38 @@ class FidelityTest {
     void shippedCorrectionBeatsTheAnalyticModelOnGbnSamplesItNeverSaw() {
         Path val = validation();
         DelayCorrection c = DelayCorrection.shipped();
-        assertEquals(PathFeatures.NAMES, c.features());
+        assertTrue(PathFeatures.SETS.containsValue(c.features()), "shipped features are one of the named sets: " + c.features());
         assertTrue(DelayCorrection.shippedCard().get("trainingData").get("split").asText().contains("train"));
         RouteNetReader reader = new RouteNetReader(val);
         List<RouteNetSample> some = reader.read(reader.archives().get(1)).subList(0, 30);
         FidelityReport r = FidelityEvaluation.evaluate(some, c);
         assertTrue(r.delayMape() < 0.5 * r.delayMapeAnalytic(), r.toString());
+        assertTrue(c.lossModel() != null && r.lossMae() < 0.5 * r.lossMaeAnalytic(), r.toString());
         assertArrayEquals(new int[] {30}, new int[] {r.samples()});
+    }
+
+    @Test
+    void shippedCorrectionSurvivesAFileRoundTripWithItsLossModel() throws IOException {
+        Path val = validation();
+        DelayCorrection c = DelayCorrection.shipped();
+        Path file = dir.resolve("weights.json");
+        Files.writeString(file, new ObjectMapper().writeValueAsString(c.toJson()));
+        DelayCorrection back = DelayCorrection.read(file);
+        RouteNetReader reader = new RouteNetReader(val);
+        RouteNetSample s = reader.read(reader.archives().get(0)).get(3);
+        PathFeatures.Result r = PathFeatures.of(s);
+        assertArrayEquals(c.calibrate(r), back.calibrate(r), 0.0);
+        assertArrayEquals(c.calibrateLoss(r), back.calibrateLoss(r), 0.0);
+        for (double l : back.calibrateLoss(r)) {
+            assertTrue(l >= 0 && l <= 1);
+        }
+    }
+
+    @Test
+    void aCorrectionTrainedOnUnknownFeaturesIsRefused() {
+        BoostedStumps m = new BoostedStumps(0, List.of());
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new DelayCorrection(List.of("hops", "tos"), m, null));
+        assertTrue(e.getMessage().contains("not a prefix"), e.getMessage());
     }
 }
