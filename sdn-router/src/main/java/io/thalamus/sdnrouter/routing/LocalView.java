@@ -102,6 +102,7 @@ public final class LocalView {
     public double currentToNeighbour(int slot) {
         return graph.distance(current, neighbour(slot));
     }
+
     public double sourceX() {
         return graph.x(source);
     }
@@ -124,6 +125,50 @@ public final class LocalView {
 
     public double destinationY() {
         return graph.y(destination);
+    }
+
+    /**
+     * Two-hop look-ahead through the neighbour u in {@code slot}, from u's neighbour table (which
+     * nodes advertise in their hellos) and the packet's visited set: the least d(u,w) + d(w,t) over
+     * u's neighbours w that are neither this node nor visited (planar distances). 0 when u is the
+     * destination; +∞ when u has no such neighbour (forwarding to u is a dead end).
+     */
+    public double lookahead(int slot) {
+        int u = neighbour(slot);
+        if (u == destination) {
+            return 0;
+        }
+        double best = Double.POSITIVE_INFINITY;
+        double ux = graph.x(u);
+        double uy = graph.y(u);
+        double tx = graph.x(destination);
+        double ty = graph.y(destination);
+        for (int k = 0, n = graph.degree(u); k < n; k++) {
+            int w = graph.neighbour(u, k);
+            if (w == current || visited[w]) {
+                continue;
+            }
+            double wx = graph.x(w);
+            double wy = graph.y(w);
+            double c = RoutingGraph.planarDistance(ux, uy, wx, wy) + RoutingGraph.planarDistance(wx, wy, tx, ty);
+            if (c < best) {
+                best = c;
+            }
+        }
+        return best;
+    }
+
+    /** How many neighbours of the neighbour in {@code slot} are neither this node nor visited (its onward choices). */
+    public int onwardCount(int slot) {
+        int u = neighbour(slot);
+        int count = 0;
+        for (int k = 0, n = graph.degree(u); k < n; k++) {
+            int w = graph.neighbour(u, k);
+            if (w != current && !visited[w]) {
+                count++;
+            }
+        }
+        return count;
     }
 
     /** Planar x of the neighbour in {@code slot}. */

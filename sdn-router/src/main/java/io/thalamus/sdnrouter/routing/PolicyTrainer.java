@@ -43,9 +43,12 @@ public final class PolicyTrainer {
 
         Samples samples = new Samples();
         RoutingGraph.AllPairs sp = g.shortestPaths();
+        boolean[] visited = new boolean[g.nodeCount()];
         for (int s : sources) {
+            java.util.Arrays.fill(visited, false);
             for (int v = s; v != destination; v = sp.nextHop()[destination][v]) {
-                addNeighbours(g, s, v, destination, samples);
+                visited[v] = true;
+                addNeighbours(g, s, v, destination, visited, samples);
             }
         }
         int inputs = config.features().count();
@@ -66,8 +69,10 @@ public final class PolicyTrainer {
                 Walk walk = walker.walk(s, t);
                 int[] nodes = walk.nodes();
                 int last = walk.delivered() ? nodes.length - 1 : nodes.length;
+                java.util.Arrays.fill(visited, false);
                 for (int i = 0; i < last; i++) {
-                    addNeighbours(g, s, nodes[i], t, samples);
+                    visited[nodes[i]] = true;
+                    addNeighbours(g, s, nodes[i], t, visited, samples);
                 }
             }
             params = MlpRegression.fit(inputs, config.hidden(), config.leakySlope(), params, samples.x(), samples.y(),
@@ -100,9 +105,11 @@ public final class PolicyTrainer {
                 learned.pairs(), learned.accuracy(), learned.missRate(), greedy.accuracy(), greedy.missRate());
     }
 
-    private void addNeighbours(RoutingGraph g, int s, int v, int t, Samples samples) {
+    /** One sample per neighbour u of v: the features the policy would see there, the target (d(v,u) + shortest(u,t)) / R. */
+    private void addNeighbours(RoutingGraph g, int s, int v, int t, boolean[] visited, Samples samples) {
         double r = g.range();
         double[][] distance = g.shortestPaths().distance();
+        LocalView view = new LocalView(g, s, v, t, -1, visited);
         for (int slot = 0; slot < g.degree(v); slot++) {
             int u = g.neighbour(v, slot);
             double remaining = distance[t][u];
@@ -110,7 +117,7 @@ public final class PolicyTrainer {
                 continue;
             }
             double[] features = new double[config.features().count()];
-            config.features().fill(g, s, v, u, t, features);
+            config.features().fill(view, slot, features);
             samples.add(features, (g.weight(v, slot) + remaining) / r);
         }
     }
