@@ -47,6 +47,16 @@ public enum CandidateRule {
         return levels;
     }
 
+    /** Whether filter {@code level} admits only neighbours closer to the destination than the current node. */
+    boolean requiresProgress(int level) {
+        return level == 0 && level < levels - 1 && (this == PROGRESS_FIRST || this == PROGRESS_LIVE);
+    }
+
+    /** Whether some filter looks at the candidates' onward neighbours ({@link LocalView#onwardCount}). */
+    boolean usesOnward() {
+        return this == LIVE_FIRST || this == PROGRESS_LIVE;
+    }
+
     /**
      * Whether the unvisited neighbour in {@code slot} passes filter {@code level} (0 = strictest).
      *
@@ -54,14 +64,21 @@ public enum CandidateRule {
      * @param dut  d(u,t)
      */
     boolean admits(LocalView view, int slot, int level, double here, double dut) {
+        return admits(view, slot, level, here, dut, usesOnward() ? view.onwardCount(slot) : 0);
+    }
+
+    /** As {@link #admits(LocalView, int, int, double, double)} with u's onward count already known. */
+    boolean admits(LocalView view, int slot, int level, double here, double dut, int onward) {
         if (level >= levels - 1) {
             return true;
         }
+        if (requiresProgress(level) && !(dut < here)) {
+            return false;
+        }
         return switch (this) {
             case ALL_UNVISITED -> true;
-            case PROGRESS_FIRST -> view.neighbourDegree(slot) > 1 && (level == 1 || dut < here);
-            case LIVE_FIRST -> view.onwardCount(slot) > 0;
-            case PROGRESS_LIVE -> (level == 1 || dut < here) && view.onwardCount(slot) > 0;
+            case PROGRESS_FIRST -> view.neighbourDegree(slot) > 1;
+            case LIVE_FIRST, PROGRESS_LIVE -> onward > 0;
         };
     }
 

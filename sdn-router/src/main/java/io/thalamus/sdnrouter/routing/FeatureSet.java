@@ -67,7 +67,16 @@ public enum FeatureSet {
     /** Fills {@code out} with all features of sending the packet of {@code view} to the neighbour in {@code slot}. */
     public void fill(LocalView view, int slot, double[] out) {
         fillState(view, out);
-        fillCandidate(view, slot, view.sourceToDestination(), view.neighbourToDestination(slot), out);
+        double[] ahead = new double[2];
+        if (usesLookahead()) {
+            view.lookahead(slot, ahead);
+        }
+        fillCandidate(view, slot, view.sourceToDestination(), view.neighbourToDestination(slot), ahead, out);
+    }
+
+    /** Whether the candidate features include the two-hop look-ahead ({@link LocalView#lookahead(int, double[])}). */
+    public boolean usesLookahead() {
+        return this == LOOKAHEAD;
     }
 
     /** Fills {@code out[0 .. stateCount())}, the features of the state (s, v, t). */
@@ -85,9 +94,10 @@ public enum FeatureSet {
 
     /**
      * Fills {@code out[stateCount() .. count())}, the features of the candidate in {@code slot}, given
-     * d(s,t) and d(u,t) already computed (the per-decision hot path computes them once).
+     * d(s,t), d(u,t) and (when {@link #usesLookahead}) the look-ahead and onward count from
+     * {@link LocalView#lookahead(int, double[])} already computed (the per-decision hot path computes them once).
      */
-    public void fillCandidate(LocalView view, int slot, double dst, double dut, double[] out) {
+    public void fillCandidate(LocalView view, int slot, double dst, double dut, double[] ahead, double[] out) {
         double range = view.range();
         if (this == DISTANCE_ONLY) {
             out[0] = dut / range;
@@ -97,9 +107,8 @@ public enum FeatureSet {
         out[4] = dut / range;
         out[5] = view.currentToNeighbour(slot) / range;
         if (this == LOOKAHEAD) {
-            double ahead = view.lookahead(slot);
-            out[6] = ahead == Double.POSITIVE_INFINITY ? dut / range + DEAD_END_PENALTY : ahead / range;
-            out[7] = Math.min(view.onwardCount(slot), 8) / 8.0;
+            out[6] = ahead[0] == Double.POSITIVE_INFINITY ? dut / range + DEAD_END_PENALTY : ahead[0] / range;
+            out[7] = Math.min(ahead[1], 8) / 8.0;
         }
     }
 }

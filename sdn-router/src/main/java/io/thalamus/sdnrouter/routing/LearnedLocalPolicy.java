@@ -77,8 +77,10 @@ public final class LearnedLocalPolicy implements RoutingPolicy {
         network.hiddenBase(x, features.stateCount(), base);
         double dst = view.sourceToDestination();
         double here = view.currentToDestination();
+        double[] ahead = new double[2];
+        double[] hiddenScratch = new double[network.hidden()];
         for (int level = 0; level < candidates.levels(); level++) {
-            int slot = best(view, dst, here, x, base, level);
+            int slot = best(view, dst, here, x, base, ahead, hiddenScratch, level);
             if (slot >= 0) {
                 return slot;
             }
@@ -87,7 +89,8 @@ public final class LearnedLocalPolicy implements RoutingPolicy {
     }
 
     /** Lowest score among the unvisited neighbours passing the candidate rule's filter {@code level}. */
-    private int best(LocalView view, double dst, double here, double[] x, double[] base, int level) {
+    private int best(LocalView view, double dst, double here, double[] x, double[] base, double[] ahead, double[] hiddenScratch, int level) {
+        boolean look = features.usesLookahead() || candidates.usesOnward();
         int best = -1;
         double bestScore = Double.POSITIVE_INFINITY;
         for (int slot = 0; slot < view.neighbourCount(); slot++) {
@@ -95,11 +98,17 @@ public final class LearnedLocalPolicy implements RoutingPolicy {
                 continue;
             }
             double dut = view.neighbourToDestination(slot);
-            if (!candidates.admits(view, slot, level, here, dut)) {
+            if (candidates.requiresProgress(level) && !(dut < here)) {
                 continue;
             }
-            features.fillCandidate(view, slot, dst, dut, x);
-            double s = network.outputFrom(base, x, features.stateCount());
+            if (look) {
+                view.lookahead(slot, ahead);
+            }
+            if (!candidates.admits(view, slot, level, here, dut, (int) ahead[1])) {
+                continue;
+            }
+            features.fillCandidate(view, slot, dst, dut, ahead, x);
+            double s = network.outputFrom(base, x, features.stateCount(), hiddenScratch);
             if (s < bestScore) {
                 bestScore = s;
                 best = slot;

@@ -134,28 +134,9 @@ public final class LocalView {
      * destination; +∞ when u has no such neighbour (forwarding to u is a dead end).
      */
     public double lookahead(int slot) {
-        int u = neighbour(slot);
-        if (u == destination) {
-            return 0;
-        }
-        double best = Double.POSITIVE_INFINITY;
-        double ux = graph.x(u);
-        double uy = graph.y(u);
-        double tx = graph.x(destination);
-        double ty = graph.y(destination);
-        for (int k = 0, n = graph.degree(u); k < n; k++) {
-            int w = graph.neighbour(u, k);
-            if (w == current || visited[w]) {
-                continue;
-            }
-            double wx = graph.x(w);
-            double wy = graph.y(w);
-            double c = RoutingGraph.planarDistance(ux, uy, wx, wy) + RoutingGraph.planarDistance(wx, wy, tx, ty);
-            if (c < best) {
-                best = c;
-            }
-        }
-        return best;
+        double[] out = new double[2];
+        lookahead(slot, out);
+        return out[0];
     }
 
     /** How many neighbours of the neighbour in {@code slot} are neither this node nor visited (its onward choices). */
@@ -169,6 +150,39 @@ public final class LocalView {
             }
         }
         return count;
+    }
+
+    /**
+     * {@link #lookahead(int)} into {@code out[0]} and {@link #onwardCount(int)} into {@code out[1]}
+     * in one pass over u's neighbours, without allocating (the per-decision hot path). A square
+     * root is taken only for a w that can still beat the best so far.
+     */
+    public void lookahead(int slot, double[] out) {
+        int u = neighbour(slot);
+        double best = u == destination ? 0 : Double.POSITIVE_INFINITY;
+        int count = 0;
+        double tx = graph.x(destination);
+        double ty = graph.y(destination);
+        for (int k = 0, n = graph.degree(u); k < n; k++) {
+            int w = graph.neighbour(u, k);
+            if (w == current || visited[w]) {
+                continue;
+            }
+            count++;
+            double hop = graph.planarLength(u, k);
+            double room = best - hop;
+            if (room <= 0) {
+                continue;
+            }
+            double dx = graph.x(w) - tx;
+            double dy = graph.y(w) - ty;
+            double squared = dx * dx + dy * dy;
+            if (squared < room * room) {
+                best = hop + Math.sqrt(squared);
+            }
+        }
+        out[0] = best;
+        out[1] = count;
     }
 
     /** Planar x of the neighbour in {@code slot}. */

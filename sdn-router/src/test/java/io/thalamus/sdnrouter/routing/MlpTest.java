@@ -33,6 +33,8 @@ class MlpTest {
             for (int split = 0; split <= 6; split++) {
                 net.hiddenBase(x, split, base);
                 assertThat(net.outputFrom(base, x, split)).isEqualTo(net.output(x));
+                // the transposed hot-path pass adds in the same order, so it is bit-identical too
+                assertThat(net.outputFrom(base, x, split, new double[net.hidden()])).isEqualTo(net.output(x));
             }
         }
     }
