@@ -141,4 +141,137 @@ public final class MlpRegression {
         }
         return p;
     }
+
+    /** The network's output for one input under flat parameters {@code p}; {@code a} receives the hidden pre-activations. */
+    private static double forward(int inputs, int hidden, double slope, double[] p, double[] xi, double[] a) {
+        int b1 = hidden * inputs;
+        int w2 = b1 + hidden;
+        double out = p[w2 + hidden];
+        int k = 0;
+        for (int h = 0; h < hidden; h++) {
+            double s = p[b1 + h];
+            for (int i = 0; i < inputs; i++) {
+                s += p[k++] * xi[i];
+            }
+            a[h] = s;
+            out += p[w2 + h] * (s > 0 ? s : slope * s);
+        }
+        return out;
+    }
+
+    /** Adds {@code delta} × ∂output/∂p at input {@code xi} (pre-activations {@code a} from {@link #forward}) to {@code gradient}. */
+    private static void backward(int inputs, int hidden, double slope, double[] p, double[] xi, double[] a, double delta,
+                                 double[] gradient) {
+        int b1 = hidden * inputs;
+        int w2 = b1 + hidden;
+        gradient[w2 + hidden] += delta;
+        int k = 0;
+        for (int h = 0; h < hidden; h++) {
+            double s = a[h];
+            gradient[w2 + h] += delta * (s > 0 ? s : slope * s);
+            double da = delta * p[w2 + h] * (s > 0 ? 1 : slope);
+            gradient[b1 + h] += da;
+            for (int i = 0; i < inputs; i++) {
+                gradient[k++] += da * xi[i];
+            }
+        }
+    }
+
+    /**
+     * Listwise loss of the decision groups {@code order[from..to)} and, added into {@code gradient}
+     * (not cleared), its gradient: each group is the candidate rows of one decision, the network's
+     * outputs are scores (lower is better), the choice probabilities are softmax(−score / τ), and
+     * the loss is the cross-entropy against the row with the lowest target (the shortest-path next
+     * hop), averaged over the groups and multiplied by {@code weight}.
+     */
+    public static double listwiseLossAndGradient(int inputs, int hidden, double slope, double[] p, double[][] x,
+                                                 double[] y, int[][] groups, int[] order, int from, int to,
+                                                 double temperature, double weight, double[] gradient) {
+        double[][] a = new double[0][];
+        double loss = 0;
+        int count = to - from;
+        for (int n = from; n < to; n++) {
+            int[] group = groups[order[n]];
+            if (a.length < group.length) {
+                a = new double[group.length][hidden];
+            }
+            double[] z = new double[group.length];
+            int best = 0;
+            double max = Double.NEGATIVE_INFINITY;
+            for (int j = 0; j < group.length; j++) {
+                z[j] = -forward(inputs, hidden, slope, p, x[group[j]], a[j]) / temperature;
+                max = Math.max(max, z[j]);
+                if (y[group[j]] < y[group[best]]) {
+                    best = j;
+                }
+            }
+            double sum = 0;
+            for (int j = 0; j < group.length; j++) {
+                z[j] = Math.exp(z[j] - max);
+                sum += z[j];
+            }
+            loss -= Math.log(z[best] / sum);
+            for (int j = 0; j < group.length; j++) {
+                double dz = z[j] / sum - (j == best ? 1 : 0);
+                // z = −score/τ, so ∂loss/∂score = −dz/τ
+                backward(inputs, hidden, slope, p, x[group[j]], a[j], -dz / temperature * weight / count, gradient);
+            }
+        }
+        return weight * loss / count;
+    }
+
+    /**
+     * Mini-batch Adam on the mean squared error plus {@code listWeight} × the listwise loss: each
+     * mini-batch is {@code batchSize} decision groups, the squared error over all their rows and the
+     * listwise loss over the groups. Groups are reshuffled every epoch with {@code random}.
+     */
+    public static double[] fitListwise(int inputs, int hidden, double slope, double[] start, double[][] x, double[] y,
+                                       int[][] groups, double temperature, double listWeight, Settings settings,
+                                       SplittableRandom random) {
+        double[] p = start.clone();
+        if (groups.length == 0) {
+            return p;
+        }
+        double[] g = new double[p.length];
+        double[] g2 = new double[p.length];
+        double[] m = new double[p.length];
+        double[] v = new double[p.length];
+        int[] order = new int[groups.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        int[] rows = new int[x.length];
+        double pow1 = 1;
+        double pow2 = 1;
+        for (int epoch = 0; epoch < settings.epochs(); epoch++) {
+            for (int i = order.length - 1; i > 0; i--) {
+                int j = random.nextInt(i + 1);
+                int tmp = order[i];
+                order[i] = order[j];
+                order[j] = tmp;
+            }
+            for (int from = 0; from < order.length; from += settings.batchSize()) {
+                int to = Math.min(order.length, from + settings.batchSize());
+                int r = 0;
+                for (int n = from; n < to; n++) {
+                    for (int row : groups[order[n]]) {
+                        rows[r++] = row;
+                    }
+                }
+                lossAndGradient(inputs, hidden, slope, p, x, y, rows, 0, r, g);
+                java.util.Arrays.fill(g2, 0);
+                listwiseLossAndGradient(inputs, hidden, slope, p, x, y, groups, order, from, to, temperature, listWeight, g2);
+                pow1 *= 0.9;
+                pow2 *= 0.999;
+                double lr = settings.learningRate() * Math.sqrt(1 - pow2) / (1 - pow1);
+                for (int k = 0; k < p.length; k++) {
+                    double gk = g[k] + g2[k];
+                    m[k] = 0.9 * m[k] + 0.1 * gk;
+                    v[k] = 0.999 * v[k] + 0.001 * gk * gk;
+                    p[k] -= lr * m[k] / (Math.sqrt(v[k]) + 1e-8);
+                }
+            }
+        }
+        return p;
+    }
 }
