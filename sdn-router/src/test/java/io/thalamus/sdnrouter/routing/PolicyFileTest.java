@@ -33,6 +33,22 @@ class PolicyFileTest {
     }
 
     @Test
+    void aPaperFeaturePolicyFileWithoutListwiseFieldsStillLoadsAsPointwise() {
+        LearnedLocalPolicy trained = new PolicyTrainer(RoutingFixtures.quickConfig(6)).train();
+        String json = PolicyFile.toJson(trained)
+                .replaceAll("\\s*\"listwiseWeight\" : [0-9.]+,", "")
+                .replaceAll("\\s*\"listwiseTemperature\" : [0-9.]+,", "");
+        assertThat(json).doesNotContain("listwise").contains("\"featureCount\" : 6", "\"progress-first\"");
+        LearnedLocalPolicy loaded = PolicyFile.parse(json, "old.json");
+        assertThat(loaded.features()).isEqualTo(FeatureSet.STRETCH);
+        assertThat(loaded.card().config().listwiseWeight()).isZero();
+        assertThat(loaded.network().parameters()).containsExactly(trained.network().parameters());
+        // retraining from the file's card reproduces it: the missing fields mean the paper's pointwise loss
+        assertThat(new PolicyTrainer(loaded.card().config()).train().network().parameters())
+                .containsExactly(trained.network().parameters());
+    }
+
+    @Test
     void shippedDefaultPolicyIsWhatTheTrainerProducesWithItsSeed() {
         LearnedLocalPolicy shipped = PolicyFile.defaultPolicy();
         LearnedLocalPolicy retrained = new PolicyTrainer(shipped.card().config()).train();
