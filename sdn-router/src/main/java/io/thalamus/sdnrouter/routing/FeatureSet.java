@@ -11,15 +11,29 @@ import java.util.List;
 public enum FeatureSet {
 
     /** The paper's features: d(s,t), node stretch and d(·,t) of v and of u, plus the hop length d(v,u). */
-    STRETCH(List.of("d(s,t)/R", "stretch(v)", "d(v,t)/R", "stretch(u)", "d(u,t)/R", "d(v,u)/R")),
+    STRETCH(List.of("d(s,t)/R", "stretch(v)", "d(v,t)/R", "stretch(u)", "d(u,t)/R", "d(v,u)/R"), 3),
+
+    /**
+     * The paper's features plus a two-hop look-ahead that stays local (u's neighbour table and the
+     * packet's visited set, see {@link LocalView#lookahead}): the least d(u,w) + d(w,t) over u's
+     * unvisited onward neighbours w, and how many such w there are (capped at 8, divided by 8).
+     * When u has no onward neighbour the look-ahead is d(u,t)/R + {@link #DEAD_END_PENALTY}.
+     */
+    LOOKAHEAD(List.of("d(s,t)/R", "stretch(v)", "d(v,t)/R", "stretch(u)", "d(u,t)/R", "d(v,u)/R",
+            "lookahead(u)/R", "onward(u)/8"), 3),
 
     /** Distance to the destination alone: a network on this input can only learn greedy forwarding. */
-    DISTANCE_ONLY(List.of("d(u,t)/R"));
+    DISTANCE_ONLY(List.of("d(u,t)/R"), 0);
+
+    /** Look-ahead feature value (in R) added to d(u,t)/R for a candidate with no onward neighbour. */
+    public static final double DEAD_END_PENALTY = 2.0;
 
     private final List<String> names;
+    private final int stateCount;
 
-    FeatureSet(List<String> names) {
+    FeatureSet(List<String> names, int stateCount) {
         this.names = names;
+        this.stateCount = stateCount;
     }
 
     /** Feature names in input order, as saved in policy files. */
@@ -47,52 +61,54 @@ public enum FeatureSet {
      * the candidate u. A policy computes the state part once per decision.
      */
     public int stateCount() {
-        return this == DISTANCE_ONLY ? 0 : 3;
+        return stateCount;
     }
 
-    /** Fills {@code out} with the features of moving from v to neighbour u (positions in the plane). */
-    public void fill(double sx, double sy, double vx, double vy, double ux, double uy, double tx, double ty,
-                     double range, double[] out) {
-        fillState(sx, sy, vx, vy, tx, ty, range, out);
-        fillCandidate(sx, sy, vx, vy, ux, uy, tx, ty, range, out);
+    /** Fills {@code out} with all features of sending the packet of {@code view} to the neighbour in {@code slot}. */
+    public void fill(LocalView view, int slot, double[] out) {
+        fillState(view, out);
+        double[] ahead = new double[2];
+        if (usesLookahead()) {
+            view.lookahead(slot, ahead);
+        }
+        fillCandidate(view, slot, view.sourceToDestination(), view.neighbourToDestination(slot), ahead, out);
+    }
+
+    /** Whether the candidate features include the two-hop look-ahead ({@link LocalView#lookahead(int, double[])}). */
+    public boolean usesLookahead() {
+        return this == LOOKAHEAD;
     }
 
     /** Fills {@code out[0 .. stateCount())}, the features of the state (s, v, t). */
-    public void fillState(double sx, double sy, double vx, double vy, double tx, double ty, double range, double[] out) {
-        if (this == DISTANCE_ONLY) {
+    public void fillState(LocalView view, double[] out) {
+        if (stateCount == 0) {
             return;
         }
-        double dst = RoutingGraph.planarDistance(sx, sy, tx, ty);
-        double dvt = RoutingGraph.planarDistance(vx, vy, tx, ty);
+        double range = view.range();
+        double dst = view.sourceToDestination();
+        double dvt = view.currentToDestination();
         out[0] = dst / range;
-        out[1] = (RoutingGraph.planarDistance(sx, sy, vx, vy) + dvt) / Math.max(dst, 1e-3 * range);
+        out[1] = (view.sourceToCurrent() + dvt) / Math.max(dst, 1e-3 * range);
         out[2] = dvt / range;
     }
 
-    /** Fills {@code out[stateCount() .. count())}, the features of candidate u. */
-    public void fillCandidate(double sx, double sy, double vx, double vy, double ux, double uy, double tx, double ty,
-                              double range, double[] out) {
-        fillCandidateGiven(RoutingGraph.planarDistance(sx, sy, tx, ty), RoutingGraph.planarDistance(ux, uy, tx, ty),
-                sx, sy, vx, vy, ux, uy, range, out);
-    }
-
     /**
-     * As {@code fillCandidate} with d(s,t) and d(u,t) already computed (by {@link RoutingGraph#planarDistance}), for the
-     * per-decision hot path.
+     * Fills {@code out[stateCount() .. count())}, the features of the candidate in {@code slot}, given
+     * d(s,t), d(u,t) and (when {@link #usesLookahead}) the look-ahead and onward count from
+     * {@link LocalView#lookahead(int, double[])} already computed (the per-decision hot path computes them once).
      */
-    public void fillCandidateGiven(double dst, double dut, double sx, double sy, double vx, double vy, double ux, double uy,
-                              double range, double[] out) {
+    public void fillCandidate(LocalView view, int slot, double dst, double dut, double[] ahead, double[] out) {
+        double range = view.range();
         if (this == DISTANCE_ONLY) {
             out[0] = dut / range;
             return;
         }
-        out[3] = (RoutingGraph.planarDistance(sx, sy, ux, uy) + dut) / Math.max(dst, 1e-3 * range);
+        out[3] = (view.sourceToNeighbour(slot) + dut) / Math.max(dst, 1e-3 * range);
         out[4] = dut / range;
-        out[5] = RoutingGraph.planarDistance(vx, vy, ux, uy) / range;
-    }
-
-    /** The features of moving from v to u for a packet from s to t on {@code graph}. */
-    public void fill(RoutingGraph g, int s, int v, int u, int t, double[] out) {
-        fill(g.x(s), g.y(s), g.x(v), g.y(v), g.x(u), g.y(u), g.x(t), g.y(t), g.range(), out);
+        out[5] = view.currentToNeighbour(slot) / range;
+        if (this == LOOKAHEAD) {
+            out[6] = ahead[0] == Double.POSITIVE_INFINITY ? dut / range + DEAD_END_PENALTY : ahead[0] / range;
+            out[7] = Math.min(ahead[1], 8) / 8.0;
+        }
     }
 }

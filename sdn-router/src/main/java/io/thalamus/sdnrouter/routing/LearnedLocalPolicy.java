@@ -59,9 +59,7 @@ public final class LearnedLocalPolicy implements RoutingPolicy {
 
     /** The network's score for sending the packet to the neighbour in {@code slot} (lower is better). */
     public double score(LocalView view, int slot, double[] scratch) {
-        features.fill(view.sourceX(), view.sourceY(), view.currentX(), view.currentY(),
-                view.neighbourX(slot), view.neighbourY(slot), view.destinationX(), view.destinationY(),
-                view.range(), scratch);
+        features.fill(view, slot, scratch);
         return network.output(scratch);
     }
 
@@ -75,36 +73,42 @@ public final class LearnedLocalPolicy implements RoutingPolicy {
         }
         double[] x = new double[features.count()];
         double[] base = new double[network.hidden()];
-        features.fillState(view.sourceX(), view.sourceY(), view.currentX(), view.currentY(),
-                view.destinationX(), view.destinationY(), view.range(), x);
+        features.fillState(view, x);
         network.hiddenBase(x, features.stateCount(), base);
         double dst = view.sourceToDestination();
-        if (candidates == CandidateRule.ALL_UNVISITED) {
-            return best(view, dst, x, base, 0);
+        double here = view.currentToDestination();
+        double[] ahead = new double[2];
+        double[] hiddenScratch = new double[network.hidden()];
+        for (int level = 0; level < candidates.levels(); level++) {
+            int slot = best(view, dst, here, x, base, ahead, hiddenScratch, level);
+            if (slot >= 0) {
+                return slot;
+            }
         }
-        int slot = best(view, dst, x, base, 2);
-        if (slot < 0) {
-            slot = best(view, dst, x, base, 1);
-        }
-        return slot >= 0 ? slot : best(view, dst, x, base, 0);
+        return -1;
     }
 
-    /** Lowest score among unvisited neighbours; level 1 also skips leaves, level 2 also requires progress. */
-    private int best(LocalView view, double dst, double[] x, double[] base, int level) {
+    /** Lowest score among the unvisited neighbours passing the candidate rule's filter {@code level}. */
+    private int best(LocalView view, double dst, double here, double[] x, double[] base, double[] ahead, double[] hiddenScratch, int level) {
+        boolean look = features.usesLookahead() || candidates.usesOnward();
         int best = -1;
         double bestScore = Double.POSITIVE_INFINITY;
-        double here = view.currentToDestination();
         for (int slot = 0; slot < view.neighbourCount(); slot++) {
-            if (view.visited(slot) || (level >= 1 && view.neighbourDegree(slot) <= 1)) {
+            if (view.visited(slot)) {
                 continue;
             }
             double dut = view.neighbourToDestination(slot);
-            if (level >= 2 && !(dut < here)) {
+            if (candidates.requiresProgress(level) && !(dut < here)) {
                 continue;
             }
-            features.fillCandidateGiven(dst, dut, view.sourceX(), view.sourceY(), view.currentX(), view.currentY(),
-                    view.neighbourX(slot), view.neighbourY(slot), view.range(), x);
-            double s = network.outputFrom(base, x, features.stateCount());
+            if (look) {
+                view.lookahead(slot, ahead);
+            }
+            if (!candidates.admits(view, slot, level, here, dut, (int) ahead[1])) {
+                continue;
+            }
+            features.fillCandidate(view, slot, dst, dut, ahead, x);
+            double s = network.outputFrom(base, x, features.stateCount(), hiddenScratch);
             if (s < bestScore) {
                 bestScore = s;
                 best = slot;

@@ -102,6 +102,7 @@ public final class LocalView {
     public double currentToNeighbour(int slot) {
         return graph.distance(current, neighbour(slot));
     }
+
     public double sourceX() {
         return graph.x(source);
     }
@@ -124,6 +125,64 @@ public final class LocalView {
 
     public double destinationY() {
         return graph.y(destination);
+    }
+
+    /**
+     * Two-hop look-ahead through the neighbour u in {@code slot}, from u's neighbour table (which
+     * nodes advertise in their hellos) and the packet's visited set: the least d(u,w) + d(w,t) over
+     * u's neighbours w that are neither this node nor visited (planar distances). 0 when u is the
+     * destination; +∞ when u has no such neighbour (forwarding to u is a dead end).
+     */
+    public double lookahead(int slot) {
+        double[] out = new double[2];
+        lookahead(slot, out);
+        return out[0];
+    }
+
+    /** How many neighbours of the neighbour in {@code slot} are neither this node nor visited (its onward choices). */
+    public int onwardCount(int slot) {
+        int u = neighbour(slot);
+        int count = 0;
+        for (int k = 0, n = graph.degree(u); k < n; k++) {
+            int w = graph.neighbour(u, k);
+            if (w != current && !visited[w]) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /**
+     * {@link #lookahead(int)} into {@code out[0]} and {@link #onwardCount(int)} into {@code out[1]}
+     * in one pass over u's neighbours, without allocating (the per-decision hot path). A square
+     * root is taken only for a w that can still beat the best so far.
+     */
+    public void lookahead(int slot, double[] out) {
+        int u = neighbour(slot);
+        double best = u == destination ? 0 : Double.POSITIVE_INFINITY;
+        int count = 0;
+        double tx = graph.x(destination);
+        double ty = graph.y(destination);
+        for (int k = 0, n = graph.degree(u); k < n; k++) {
+            int w = graph.neighbour(u, k);
+            if (w == current || visited[w]) {
+                continue;
+            }
+            count++;
+            double hop = graph.planarLength(u, k);
+            double room = best - hop;
+            if (room <= 0) {
+                continue;
+            }
+            double dx = graph.x(w) - tx;
+            double dy = graph.y(w) - ty;
+            double squared = dx * dx + dy * dy;
+            if (squared < room * room) {
+                best = hop + Math.sqrt(squared);
+            }
+        }
+        out[0] = best;
+        out[1] = count;
     }
 
     /** Planar x of the neighbour in {@code slot}. */

@@ -13,6 +13,8 @@ public final class Mlp {
     private final int hidden;
     private final double leakySlope;
     private final double[] w1;
+    /** W1 transposed (inputs×hidden, row-major), so a pass over one input runs along contiguous hidden units. */
+    private final double[] w1t;
     private final double[] b1;
     private final double[] w2;
     private final double b2;
@@ -22,6 +24,12 @@ public final class Mlp {
         this.hidden = hidden;
         this.leakySlope = leakySlope;
         this.w1 = w1;
+        this.w1t = new double[w1.length];
+        for (int h = 0; h < hidden; h++) {
+            for (int i = 0; i < inputs; i++) {
+                w1t[i * hidden + h] = w1[h * inputs + i];
+            }
+        }
         this.b1 = b1;
         this.w2 = w2;
         this.b2 = b2;
@@ -123,6 +131,28 @@ public final class Mlp {
             for (int i = from; i < inputs; i++) {
                 a += w1[k + i] * x[i];
             }
+            out += w2[h] * (a > 0 ? a : leakySlope * a);
+        }
+        return out;
+    }
+
+    /**
+     * As {@link #outputFrom(double[], double[], int)}, bit-identical, but with the hidden units as
+     * the inner loop (contiguous, so the JIT can vectorise it); {@code scratch} holds {@link #hidden}
+     * values and is overwritten. The per-candidate hot path of a learned policy.
+     */
+    public double outputFrom(double[] base, double[] x, int from, double[] scratch) {
+        System.arraycopy(base, 0, scratch, 0, hidden);
+        for (int i = from; i < inputs; i++) {
+            double xi = x[i];
+            int k = i * hidden;
+            for (int h = 0; h < hidden; h++) {
+                scratch[h] += w1t[k + h] * xi;
+            }
+        }
+        double out = b2;
+        for (int h = 0; h < hidden; h++) {
+            double a = scratch[h];
             out += w2[h] * (a > 0 ? a : leakySlope * a);
         }
         return out;

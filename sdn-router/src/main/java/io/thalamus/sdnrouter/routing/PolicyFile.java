@@ -140,6 +140,8 @@ public final class PolicyFile {
         training.put("refinementRounds", cfg.refinementRounds());
         training.put("refinementPairs", cfg.refinementPairs());
         training.put("refinementEpochs", cfg.refinementEpochs());
+        training.put("listwiseWeight", cfg.listwiseWeight());
+        training.put("listwiseTemperature", cfg.temperature());
         training.put("samples", card.trainingSamples());
         training.put("finalMse", card.trainingLoss());
         if (card.validation() != null) {
@@ -269,7 +271,8 @@ public final class PolicyFile {
                     g.path("range").asDouble(), g.path("sources").size(), features, hidden, slope,
                     t.path("epochs").asInt(), t.path("batchSize").asInt(), t.path("learningRate").asDouble(),
                     t.path("refinementRounds").asInt(), t.path("refinementPairs").asInt(), t.path("refinementEpochs").asInt(),
-                    c.path("measured").path("validationGraphs").asInt(0), candidates);
+                    c.path("measured").path("validationGraphs").asInt(0), candidates,
+                    t.path("listwiseWeight").asDouble(0), t.path("listwiseTemperature").asDouble(0.1));
             List<String> sources = new ArrayList<>();
             g.path("sources").forEach(s -> sources.add(s.asText()));
             ModelCard.Validation validation = null;

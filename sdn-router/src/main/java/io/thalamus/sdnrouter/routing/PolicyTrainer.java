@@ -13,7 +13,8 @@ import java.util.SplittableRandom;
  * choice), and turn every node on their shortest paths into samples, one per neighbour u with
  * target d(v,u)/R + (shortest remaining length from u)/R. Fit a small MLP on them, then refine
  * on-policy (DAgger-style): roll the current policy out between random pairs of the same seed
- * graph, label every state it reaches with the same shortest-path targets, add, refit. Seeded and
+ * graph, label every state it reaches with the same shortest-path targets, add, refit. The fit is
+ * the paper's squared error, optionally plus a listwise loss (see {@link TrainingConfig}). Seeded and
  * single-threaded: the same config gives the same network bit for bit.
  */
 public final class PolicyTrainer {
@@ -43,15 +44,17 @@ public final class PolicyTrainer {
 
         Samples samples = new Samples();
         RoutingGraph.AllPairs sp = g.shortestPaths();
+        boolean[] visited = new boolean[g.nodeCount()];
         for (int s : sources) {
+            java.util.Arrays.fill(visited, false);
             for (int v = s; v != destination; v = sp.nextHop()[destination][v]) {
-                addNeighbours(g, s, v, destination, samples);
+                visited[v] = true;
+                addNeighbours(g, s, v, destination, visited, samples);
             }
         }
         int inputs = config.features().count();
         double[] params = MlpRegression.initialParameters(inputs, config.hidden(), initRandom);
-        params = MlpRegression.fit(inputs, config.hidden(), config.leakySlope(), params, samples.x(), samples.y(),
-                new MlpRegression.Settings(config.epochs(), config.batchSize(), config.learningRate()), shuffleRandom);
+        params = fitAll(inputs, params, samples, config.epochs(), shuffleRandom);
 
         int n = g.nodeCount();
         for (int round = 0; round < config.refinementRounds() && n > 1; round++) {
@@ -66,12 +69,13 @@ public final class PolicyTrainer {
                 Walk walk = walker.walk(s, t);
                 int[] nodes = walk.nodes();
                 int last = walk.delivered() ? nodes.length - 1 : nodes.length;
+                java.util.Arrays.fill(visited, false);
                 for (int i = 0; i < last; i++) {
-                    addNeighbours(g, s, nodes[i], t, samples);
+                    visited[nodes[i]] = true;
+                    addNeighbours(g, s, nodes[i], t, visited, samples);
                 }
             }
-            params = MlpRegression.fit(inputs, config.hidden(), config.leakySlope(), params, samples.x(), samples.y(),
-                    new MlpRegression.Settings(config.refinementEpochs(), config.batchSize(), config.learningRate()), shuffleRandom);
+            params = fitAll(inputs, params, samples, config.refinementEpochs(), shuffleRandom);
         }
 
         LearnedLocalPolicy trained = policy(params, null);
@@ -79,6 +83,21 @@ public final class PolicyTrainer {
         ModelCard card = new ModelCard(config, g.id(destination), sources.stream().map(g::id).toList(),
                 samples.size(), loss, validate(trained));
         return policy(params, card);
+    }
+
+    /** Pointwise regression, or regression plus the listwise loss when the configuration weights it. */
+    private double[] fitAll(int inputs, double[] params, Samples samples, int epochs, SplittableRandom shuffleRandom) {
+        MlpRegression.Settings settings = new MlpRegression.Settings(epochs, config.batchSize(), config.learningRate());
+        if (!listwise()) {
+            return MlpRegression.fit(inputs, config.hidden(), config.leakySlope(), params, samples.x(), samples.y(),
+                    settings, shuffleRandom);
+        }
+        return MlpRegression.fitListwise(inputs, config.hidden(), config.leakySlope(), params, samples.x(), samples.y(),
+                samples.groups(), config.temperature(), config.listwiseWeight(), settings, shuffleRandom);
+    }
+
+    private boolean listwise() {
+        return config.listwiseWeight() > 0;
     }
 
     private LearnedLocalPolicy policy(double[] params, ModelCard card) {
@@ -100,17 +119,23 @@ public final class PolicyTrainer {
                 learned.pairs(), learned.accuracy(), learned.missRate(), greedy.accuracy(), greedy.missRate());
     }
 
-    private void addNeighbours(RoutingGraph g, int s, int v, int t, Samples samples) {
+    /**
+     * One sample per neighbour u of v (per unvisited one when training listwise): the features the
+     * policy would see there, the target (d(v,u) + shortest(u,t)) / R.
+     */
+    private void addNeighbours(RoutingGraph g, int s, int v, int t, boolean[] visited, Samples samples) {
         double r = g.range();
         double[][] distance = g.shortestPaths().distance();
+        LocalView view = new LocalView(g, s, v, t, -1, visited);
+        samples.startGroup();
         for (int slot = 0; slot < g.degree(v); slot++) {
             int u = g.neighbour(v, slot);
             double remaining = distance[t][u];
-            if (remaining == Double.POSITIVE_INFINITY) {
+            if (remaining == Double.POSITIVE_INFINITY || (listwise() && visited[u])) {
                 continue;
             }
             double[] features = new double[config.features().count()];
-            config.features().fill(g, s, v, u, t, features);
+            config.features().fill(view, slot, features);
             samples.add(features, (g.weight(v, slot) + remaining) / r);
         }
     }
@@ -150,10 +175,33 @@ public final class PolicyTrainer {
         return chosen;
     }
 
-    /** A growable training set. */
+    /** A growable training set; consecutive samples of one decision form a group (for the listwise loss). */
     private static final class Samples {
         private final List<double[]> x = new ArrayList<>();
         private final List<Double> y = new ArrayList<>();
+        private final List<Integer> starts = new ArrayList<>();
+
+        /** The samples added from now on belong to a new decision. */
+        void startGroup() {
+            starts.add(x.size());
+        }
+
+        /** Sample indices of every non-empty decision, in order. */
+        int[][] groups() {
+            List<int[]> out = new ArrayList<>();
+            for (int i = 0; i < starts.size(); i++) {
+                int a = starts.get(i);
+                int b = i + 1 < starts.size() ? starts.get(i + 1) : x.size();
+                if (b > a) {
+                    int[] g = new int[b - a];
+                    for (int k = 0; k < g.length; k++) {
+                        g[k] = a + k;
+                    }
+                    out.add(g);
+                }
+            }
+            return out.toArray(new int[0][]);
+        }
 
         void add(double[] features, double target) {
             x.add(features);

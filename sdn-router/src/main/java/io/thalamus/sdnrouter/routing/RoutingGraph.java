@@ -29,6 +29,7 @@ public final class RoutingGraph {
     private final int[] neighbour;
     private final double[] weight;
     private final int[] link;
+    private final double[] planarLength;
     private volatile AllPairs allPairs;
 
     private RoutingGraph(Topology topology, Double givenRange) {
@@ -69,6 +70,7 @@ public final class RoutingGraph {
         this.neighbour = new int[total];
         this.weight = new double[total];
         this.link = new int[total];
+        this.planarLength = new double[total];
         int k = 0;
         double longest = 0;
         for (int v = 0; v < n; v++) {
@@ -78,8 +80,9 @@ public final class RoutingGraph {
                 neighbour[k] = topology.indexOfNode(l.target());
                 weight[k] = l.weight();
                 link[k] = li;
+                planarLength[k] = planarDistance(x[v], y[v], x[neighbour[k]], y[neighbour[k]]);
                 if (unpositionedNode == null) {
-                    longest = Math.max(longest, planarDistance(x[v], y[v], x[neighbour[k]], y[neighbour[k]]));
+                    longest = Math.max(longest, planarLength[k]);
                 }
                 k++;
             }
@@ -199,6 +202,11 @@ public final class RoutingGraph {
     /** Weight of the link from {@code v} to its {@code slot}-th neighbour. */
     public double weight(int v, int slot) {
         return weight[offset[v] + slot];
+    }
+
+    /** Planar distance from {@code v} to its {@code slot}-th neighbour (NaN without positions), precomputed. */
+    public double planarLength(int v, int slot) {
+        return planarLength[offset[v] + slot];
     }
 
     /** Topology link index of the link from {@code v} to its {@code slot}-th neighbour. */

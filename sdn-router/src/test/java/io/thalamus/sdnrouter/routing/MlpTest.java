@@ -33,6 +33,8 @@ class MlpTest {
             for (int split = 0; split <= 6; split++) {
                 net.hiddenBase(x, split, base);
                 assertThat(net.outputFrom(base, x, split)).isEqualTo(net.output(x));
+                // the transposed hot-path pass adds in the same order, so it is bit-identical too
+                assertThat(net.outputFrom(base, x, split, new double[net.hidden()])).isEqualTo(net.output(x));
             }
         }
     }
@@ -69,6 +71,54 @@ class MlpTest {
                     - MlpRegression.lossAndGradient(inputs, hidden, slope, minus, x, y, order, 0, 9, scratch)) / (2 * h);
             assertThat(grad[k]).as("d loss / d p[%d]", k).isCloseTo(numeric, offset(1e-6 * Math.max(1, Math.abs(numeric))));
         }
+    }
+
+    @Test
+    void listwiseGradientMatchesFiniteDifferences() {
+        SplittableRandom random = new SplittableRandom(8);
+        int inputs = 3;
+        int hidden = 4;
+        double slope = 0.05;
+        double[] p = MlpRegression.initialParameters(inputs, hidden, random);
+        for (int i = 0; i < p.length; i++) {
+            p[i] += 0.3 * (random.nextDouble() - 0.5);
+        }
+        double[][] x = new double[7][inputs];
+        double[] y = new double[7];
+        for (int n = 0; n < x.length; n++) {
+            for (int i = 0; i < inputs; i++) {
+                x[n][i] = 4 * random.nextDouble() - 2;
+            }
+            y[n] = random.nextDouble() * 3;
+        }
+        int[][] groups = {{0, 1, 2}, {3, 4}, {5, 6}};
+        int[] order = {0, 1, 2};
+        double[] grad = new double[p.length];
+        MlpRegression.listwiseLossAndGradient(inputs, hidden, slope, p, x, y, groups, order, 0, 3, 0.3, 2.0, grad);
+        double h = 1e-6;
+        for (int k = 0; k < p.length; k++) {
+            double[] plus = p.clone();
+            double[] minus = p.clone();
+            plus[k] += h;
+            minus[k] -= h;
+            double numeric = (MlpRegression.listwiseLossAndGradient(inputs, hidden, slope, plus, x, y, groups, order, 0, 3, 0.3, 2.0,
+                    new double[p.length])
+                    - MlpRegression.listwiseLossAndGradient(inputs, hidden, slope, minus, x, y, groups, order, 0, 3, 0.3, 2.0,
+                    new double[p.length])) / (2 * h);
+            assertThat(grad[k]).as("d listwise loss / d p[%d]", k).isCloseTo(numeric, offset(1e-6 * Math.max(1, Math.abs(numeric))));
+        }
+    }
+
+    @Test
+    void listwiseLossIsTheCrossEntropyOfTheShortestPathChoice() {
+        // one hidden unit, identity-like: score = x; group of two rows with scores 1 and 2, targets 5 and 3 (row 1 is the
+        // shortest-path choice). softmax(-score/τ) with τ = 1: p(row 1) = e^-2 / (e^-1 + e^-2); loss = -ln of it.
+        double[] p = {1, 0, 1, 0}; // w1 = 1, b1 = 0, w2 = 1, b2 = 0
+        double[][] x = {{1}, {2}};
+        double[] y = {5, 3};
+        double loss = MlpRegression.listwiseLossAndGradient(1, 1, 0.0, p, x, y, new int[][] {{0, 1}}, new int[] {0}, 0, 1,
+                1.0, 1.0, new double[4]);
+        assertThat(loss).isCloseTo(-Math.log(Math.exp(-2) / (Math.exp(-1) + Math.exp(-2))), offset(1e-12));
     }
 
     @Test

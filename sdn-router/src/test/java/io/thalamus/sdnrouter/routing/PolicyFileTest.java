@@ -33,6 +33,22 @@ class PolicyFileTest {
     }
 
     @Test
+    void aPaperFeaturePolicyFileWithoutListwiseFieldsStillLoadsAsPointwise() {
+        LearnedLocalPolicy trained = new PolicyTrainer(RoutingFixtures.quickConfig(6)).train();
+        String json = PolicyFile.toJson(trained)
+                .replaceAll("\\s*\"listwiseWeight\" : [0-9.]+,", "")
+                .replaceAll("\\s*\"listwiseTemperature\" : [0-9.]+,", "");
+        assertThat(json).doesNotContain("listwise").contains("\"featureCount\" : 6", "\"progress-first\"");
+        LearnedLocalPolicy loaded = PolicyFile.parse(json, "old.json");
+        assertThat(loaded.features()).isEqualTo(FeatureSet.STRETCH);
+        assertThat(loaded.card().config().listwiseWeight()).isZero();
+        assertThat(loaded.network().parameters()).containsExactly(trained.network().parameters());
+        // retraining from the file's card reproduces it: the missing fields mean the paper's pointwise loss
+        assertThat(new PolicyTrainer(loaded.card().config()).train().network().parameters())
+                .containsExactly(trained.network().parameters());
+    }
+
+    @Test
     void shippedDefaultPolicyIsWhatTheTrainerProducesWithItsSeed() {
         LearnedLocalPolicy shipped = PolicyFile.defaultPolicy();
         LearnedLocalPolicy retrained = new PolicyTrainer(shipped.card().config()).train();
@@ -53,20 +69,20 @@ class PolicyFileTest {
 
     @Test
     void rejectsAWrongFeatureCount() {
-        String json = PolicyFile.toJson(PolicyFile.defaultPolicy()).replace("\"featureCount\" : 6", "\"featureCount\" : 5");
+        String json = PolicyFile.toJson(PolicyFile.defaultPolicy()).replace("\"featureCount\" : 8", "\"featureCount\" : 7");
         assertThatThrownBy(() -> PolicyFile.parse(json, "bad.json"))
                 .isInstanceOf(PolicyFormatException.class)
                 .hasMessageContaining("/featureCount")
-                .hasMessageContaining("says 5 but /features lists 6 names");
+                .hasMessageContaining("says 7 but /features lists 8 names");
     }
 
     @Test
     void rejectsANetworkWhoseInputsDoNotMatchTheFeatures() {
-        String json = PolicyFile.toJson(PolicyFile.defaultPolicy()).replace("\"inputs\" : 6", "\"inputs\" : 7");
+        String json = PolicyFile.toJson(PolicyFile.defaultPolicy()).replace("\"inputs\" : 8", "\"inputs\" : 7");
         assertThatThrownBy(() -> PolicyFile.parse(json, "bad.json"))
                 .isInstanceOf(PolicyFormatException.class)
                 .hasMessageContaining("/network/inputs")
-                .hasMessageContaining("7 inputs but the file lists 6 features");
+                .hasMessageContaining("7 inputs but the file lists 8 features");
     }
 
     @Test
@@ -86,7 +102,7 @@ class PolicyFileTest {
         Path file = dir.resolve("d.json");
         PolicyFile.write(PolicyFile.defaultPolicy(), file);
         String text = Files.readString(file);
-        assertThat(text).contains("\"format\" : \"thalamus-routing-policy\"", "\"formatVersion\" : 1", "\"featureCount\" : 6",
+        assertThat(text).contains("\"format\" : \"thalamus-routing-policy\"", "\"formatVersion\" : 1", "\"featureCount\" : 8",
                 "\"modelCard\"", "\"trainingGraph\"", "\"measured\"", "\"accuracy\"");
     }
 }

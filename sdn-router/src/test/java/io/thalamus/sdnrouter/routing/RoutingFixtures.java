@@ -41,6 +41,6 @@ final class RoutingFixtures {
     /** A quickly trained policy (smaller than the default) for tests that need any learned policy. */
     static TrainingConfig quickConfig(long seed) {
         return new TrainingConfig(seed, 50, 5.0, 1000, 3, FeatureSet.STRETCH, 16, 0.01, 150, 32, 0.003, 1, 20, 40, 0,
-                CandidateRule.PROGRESS_FIRST);
+                CandidateRule.PROGRESS_FIRST, 0, 0.1);
     }
 }

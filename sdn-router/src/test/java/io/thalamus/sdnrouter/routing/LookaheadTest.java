@@ -1,0 +1,111 @@
+package io.thalamus.sdnrouter.routing;
+
+import io.thalamus.network.topology.Topology;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+class LookaheadTest {
+
+    // S's neighbour P is closer to T but a dead end; the way round goes over Q and R. R = longest link = |RT| = sqrt(13).
+    private final Topology pocket = RoutingFixtures.drawn("pocket",
+            List.of("S 0 0", "P 2 0", "Q 0 2", "R 2 3", "T 4 0"),
+            List.of("S-P", "S-Q", "Q-R", "R-T"));
+    private final RoutingGraph g = RoutingGraph.of(pocket);
+
+    private int node(String id) {
+        return pocket.indexOfNode(id);
+    }
+
+    private LocalView atS(String... visitedIds) {
+        boolean[] visited = new boolean[g.nodeCount()];
+        visited[node("S")] = true;
+        for (String id : visitedIds) {
+            visited[node(id)] = true;
+        }
+        return new LocalView(g, node("S"), node("S"), node("T"), -1, visited);
+    }
+
+    @Test
+    void lookaheadSeesDeadEndsAndTheWayRound() {
+        LocalView view = atS();
+        int p = g.slotOf(node("S"), node("P"));
+        int q = g.slotOf(node("S"), node("Q"));
+        // P's only neighbour is S itself: nothing onward.
+        assertThat(view.onwardCount(p)).isZero();
+        assertThat(view.lookahead(p)).isEqualTo(Double.POSITIVE_INFINITY);
+        // Q goes on to R: |QR| + |RT| = sqrt(5) + sqrt(13).
+        assertThat(view.onwardCount(q)).isEqualTo(1);
+        assertThat(view.lookahead(q)).isCloseTo(Math.sqrt(5) + Math.sqrt(13), within(1e-12));
+        // once R was visited, Q is a dead end too
+        assertThat(atS("R").onwardCount(q)).isZero();
+        assertThat(atS("R").lookahead(q)).isEqualTo(Double.POSITIVE_INFINITY);
+    }
+
+    @Test
+    void lookaheadFeaturesAreNormalisedByRangeAndPenaliseDeadEnds() {
+        LocalView view = atS();
+        double r = Math.sqrt(13);
+        assertThat(g.range()).isCloseTo(r, within(1e-12));
+        double[] x = new double[FeatureSet.LOOKAHEAD.count()];
+        FeatureSet.LOOKAHEAD.fill(view, g.slotOf(node("S"), node("P")), x);
+        // d(s,t)=4, stretch(v)=1, d(v,t)=4, stretch(P)=(2+2)/4, d(P,t)=2, d(v,P)=2, dead end: 2/R + penalty, onward 0
+        assertThat(x).containsExactly(new double[] {4 / r, 1, 4 / r, 1, 2 / r, 2 / r, 2 / r + FeatureSet.DEAD_END_PENALTY, 0},
+                within(1e-12));
+        FeatureSet.LOOKAHEAD.fill(view, g.slotOf(node("S"), node("Q")), x);
+        double dqt = Math.sqrt(20);
+        assertThat(x).containsExactly(new double[] {4 / r, 1, 4 / r, (2 + dqt) / 4, dqt / r, 2 / r,
+                (Math.sqrt(5) + Math.sqrt(13)) / r, 1 / 8.0}, within(1e-12));
+    }
+
+    /** A hand-made 8-input network whose score is d(u,t)/R, i.e. greedy forwarding's preference. */
+    private static LearnedLocalPolicy greedyScored(CandidateRule rule) {
+        double[] p = new double[Mlp.parameterCount(8, 1)];
+        p[4] = 1;  // w1[0][4]: d(u,t)/R
+        p[10] = 1; // w2[0]
+        return new LearnedLocalPolicy(FeatureSet.LOOKAHEAD, Mlp.of(8, 1, 0.01, p), rule, null);
+    }
+
+    @Test
+    void liveCandidatesAvoidTheTwoHopDeadEnd() {
+        int s = node("S");
+        int t = node("T");
+        Walk all = new PacketWalker(g, greedyScored(CandidateRule.ALL_UNVISITED)).walk(s, t);
+        assertThat(all.delivered()).isFalse();
+        // P is also a leaf, so the older one-hop rule avoids it as well
+        Walk progressFirst = new PacketWalker(g, greedyScored(CandidateRule.PROGRESS_FIRST)).walk(s, t);
+        assertThat(progressFirst.nodes()).containsExactly(s, node("Q"), node("R"), t);
+        Walk live = new PacketWalker(g, greedyScored(CandidateRule.PROGRESS_LIVE)).walk(s, t);
+        assertThat(live.delivered()).isTrue();
+        assertThat(live.nodes()).containsExactly(s, node("Q"), node("R"), t);
+        Walk liveFirst = new PacketWalker(g, greedyScored(CandidateRule.LIVE_FIRST)).walk(s, t);
+        assertThat(liveFirst.nodes()).containsExactly(s, node("Q"), node("R"), t);
+    }
+
+    @Test
+    void liveRuleRejectsANonLeafWhoseOnwardNeighboursWereVisited() {
+        // with R visited, Q (degree 2, not a leaf) leads nowhere new
+        LocalView view = atS("R");
+        int q = g.slotOf(node("S"), node("Q"));
+        double here = view.currentToDestination();
+        double dqt = view.neighbourToDestination(q);
+        assertThat(CandidateRule.PROGRESS_FIRST.admits(view, q, 1, here, dqt)).isTrue();
+        assertThat(CandidateRule.PROGRESS_LIVE.admits(view, q, 1, here, dqt)).isFalse();
+        assertThat(CandidateRule.LIVE_FIRST.admits(view, q, 0, here, dqt)).isFalse();
+        // the last level of every rule admits any unvisited neighbour
+        assertThat(CandidateRule.PROGRESS_LIVE.admits(view, q, 2, here, dqt)).isTrue();
+        assertThat(CandidateRule.LIVE_FIRST.admits(view, q, 1, here, dqt)).isTrue();
+    }
+
+    @Test
+    void shippedPolicyUsesTheLookaheadAndRoutesRoundThePocket() {
+        LearnedLocalPolicy shipped = PolicyFile.defaultPolicy();
+        assertThat(shipped.features()).isEqualTo(FeatureSet.LOOKAHEAD);
+        Walk w = new PacketWalker(g, shipped).walk(node("S"), node("T"));
+        assertThat(w.delivered()).isTrue();
+        assertThat(w.nodes()).containsExactly(node("S"), node("Q"), node("R"), node("T"));
+    }
+}
