@@ -48,6 +48,10 @@ public final class RouterJson {
             ArrayNode names = t.putArray("featureNames");
             if (e.getKey() == TaskType.FORECAST || e.getKey() == TaskType.DETECT_ANOMALY) {
                 SeriesFeatures.NAMES.forEach(names::add);
+            } else if (e.getKey() == TaskType.ADMIT_FLOWS) {
+                NetworkTasks.ADMISSION_FEATURES.forEach(names::add);
+            } else if (e.getKey() == TaskType.ROUTE) {
+                NetworkTasks.ROUTING_FEATURES.forEach(names::add);
             }
             array(t.putArray("mean"), m.mean);
             array(t.putArray("scale"), m.scale);
