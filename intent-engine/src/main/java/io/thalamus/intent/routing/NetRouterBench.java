@@ -385,9 +385,10 @@ public final class NetRouterBench {
             for (Labelled l : held) {
                 EvaluatedTask t = l.evaluated();
                 List<ModelEstimate> est = p.predict(t.features());
+                // as the router decides with no flags: least predicted loss, then least predicted CPU, then id
                 String pick = est.stream().filter(e -> !Double.isNaN(e.predictedLoss()))
-                        .min((a, b) -> a.predictedLoss() != b.predictedLoss()
-                                ? Double.compare(a.predictedLoss(), b.predictedLoss()) : a.modelId().compareTo(b.modelId()))
+                        .min(java.util.Comparator.comparingDouble(ModelEstimate::predictedLoss)
+                                .thenComparingDouble(ModelEstimate::predictedCpuMs).thenComparing(ModelEstimate::modelId))
                         .map(ModelEstimate::modelId).orElse(null);
                 boolean ran = pick != null && t.loss().containsKey(pick);
                 hits += ran && t.optimal(pick) ? 1 : 0;
