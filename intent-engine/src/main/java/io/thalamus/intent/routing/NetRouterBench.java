@@ -332,7 +332,8 @@ public final class NetRouterBench {
         ex.forEach(e -> dims.put(e.features().task(), e.features().size()));
         Config fallback = new Config(20, "all");
         return KnnPerformancePredictor.train(ex, t -> configs.getOrDefault(t, fallback).k(),
-                t -> weights(configs.getOrDefault(t, fallback).featureSet(), dims.get(t)));
+                t -> weights(configs.getOrDefault(t, fallback).featureSet(), dims.get(t)),
+                KnnPerformancePredictor.BENCH_PRIOR_WEIGHT);
     }
 
     /**
@@ -381,7 +382,8 @@ public final class NetRouterBench {
                 continue;
             }
             int dims = ex.get(0).features().size();
-            KnnPerformancePredictor p = KnnPerformancePredictor.train(ex, t -> k, t -> weights(set, dims));
+            KnnPerformancePredictor p = KnnPerformancePredictor.train(ex, t -> k, t -> weights(set, dims),
+                    KnnPerformancePredictor.BENCH_PRIOR_WEIGHT);
             for (Labelled l : held) {
                 EvaluatedTask t = l.evaluated();
                 List<ModelEstimate> est = p.predict(t.features());
