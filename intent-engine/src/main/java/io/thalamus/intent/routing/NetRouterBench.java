@@ -144,15 +144,9 @@ public final class NetRouterBench {
         json.put("runtimeSeconds", (t3 - t0) / 1e9);
         putScores(json, scores, test, router);
         if (!firstScores.isEmpty()) {
-            RouterEvaluation.TaskTypeScore f1 = firstScores.get(0);
             ObjectNode fo = json.putObject("forecastFirstOriginOnly");
             fo.put("note", "the same router and test tasks, judged on the first origin's MASE alone (one forecast per task)");
-            fo.put("optimalPickRate", f1.optimalPickRate());
-            fo.put("bestSingleModel", f1.bestSingleModel());
-            fo.put("bestSingleOptimalPickRate", f1.bestSingleOptimalPickRate());
-            fo.put("randomOptimalPickRate", f1.randomOptimalPickRate());
-            fo.put("meanRegret", f1.meanRegret());
-            fo.put("bestSingleMeanRegret", f1.bestSingleMeanRegret());
+            summary(fo, firstScores.get(0));
         }
         String md = markdown(json, scores);
         write(outDir.resolve("results.json"), json.toPrettyString());
@@ -420,14 +414,7 @@ public final class NetRouterBench {
         }
         for (Map.Entry<String, List<EvaluatedTask>> e : byFamily.entrySet()) {
             RouterEvaluation.TaskTypeScore s = RouterEvaluation.evaluate(router, e.getValue()).get(0);
-            ObjectNode o = fam.addObject();
-            o.put("family", e.getKey());
-            o.put("tasks", s.tasks());
-            o.put("optimalPickRate", s.optimalPickRate());
-            o.put("bestSingleOptimalPickRate", s.bestSingleOptimalPickRate());
-            o.put("randomOptimalPickRate", s.randomOptimalPickRate());
-            o.put("meanRegret", s.meanRegret());
-            o.put("bestSingleMeanRegret", s.bestSingleMeanRegret());
+            summary(fam.addObject().put("family", e.getKey()), s);
         }
         ObjectNode goals = json.putObject("goals");
         goals.put("pickRateAtLeast60PercentAllTaskTypes", all.path("allTaskTypes").path("optimalPickRate").asDouble() >= 0.6);
@@ -437,6 +424,17 @@ public final class NetRouterBench {
         scores.forEach(s -> regret.put(s.task(), s.meanRegret() <= 0.5 * s.bestSingleMeanRegret()));
         ObjectNode aiq = goals.putObject("aiqAboveZeroRouter");
         scores.forEach(s -> aiq.put(s.task(), s.aiq() > s.zeroRouterAiq()));
+    }
+
+    /** Pick rates and regrets of one score, with its best single model. */
+    private static void summary(ObjectNode o, RouterEvaluation.TaskTypeScore s) {
+        o.put("tasks", s.tasks());
+        o.put("optimalPickRate", s.optimalPickRate());
+        o.put("bestSingleModel", s.bestSingleModel());
+        o.put("bestSingleOptimalPickRate", s.bestSingleOptimalPickRate());
+        o.put("randomOptimalPickRate", s.randomOptimalPickRate());
+        o.put("meanRegret", s.meanRegret());
+        o.put("bestSingleMeanRegret", s.bestSingleMeanRegret());
     }
 
     private static void overall(ObjectNode o, List<RouterEvaluation.TaskTypeScore> scores) {
