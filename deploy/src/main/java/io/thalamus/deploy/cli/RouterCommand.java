@@ -40,6 +40,10 @@ public final class RouterCommand implements Runnable {
         @Option(names = "--seed", description = "Seed of the corpus (default: ${DEFAULT-VALUE}).", defaultValue = "20261127")
         long seed;
 
+        @Option(names = "--origins", description = "Rolling forecast origins per forecasting task (default: ${DEFAULT-VALUE}).",
+                defaultValue = "1")
+        int origins;
+
         @Override
         public Integer call() {
             Path root = data != null ? data : SharedData.root().orElseThrow(() -> new IllegalArgumentException(
@@ -48,8 +52,11 @@ public final class RouterCommand implements Runnable {
                 throw new IllegalArgumentException("--series-per-family: must be >= 5, got " + seriesPerFamily);
             }
             CorpusSpec std = CorpusSpec.standard();
+            if (origins < 1) {
+                throw new IllegalArgumentException("--origins: must be >= 1, got " + origins);
+            }
             CorpusSpec spec = new CorpusSpec(seriesPerFamily, std.forecastWindows(), std.anomalyWindows(),
-                    std.trainFraction(), seed);
+                    std.trainFraction(), seed, origins);
             NetRouterBench.Result r = NetRouterBench.run(root, out, spec, System.out);
             System.out.println(r.markdown());
             System.out.println("wrote " + out.resolve("results.json") + ", " + out.resolve("results.md") + ", "
@@ -74,6 +81,10 @@ public final class RouterCommand implements Runnable {
         @Option(names = "--seed", description = "Seed of the windows (default: ${DEFAULT-VALUE}).", defaultValue = "7")
         long seed;
 
+        @Option(names = "--origins", description = "Rolling forecast origins per task, as in 'router bench' (default: ${DEFAULT-VALUE}).",
+                defaultValue = "1")
+        int origins;
+
         @Override
         public Integer call() throws Exception {
             for (Path p : new Path[] {router, series}) {
@@ -81,7 +92,10 @@ public final class RouterCommand implements Runnable {
                     throw new java.nio.file.NoSuchFileException(p.toString());
                 }
             }
-            ObjectNode r = NetRouterBench.evaluateForecastFile(router, series, seed);
+            if (origins < 1) {
+                throw new IllegalArgumentException("--origins: must be >= 1, got " + origins);
+            }
+            ObjectNode r = NetRouterBench.evaluateForecastFile(router, series, seed, origins);
             System.out.println(r.toString());
             if (out != null) {
                 if (out.toAbsolutePath().getParent() != null) {

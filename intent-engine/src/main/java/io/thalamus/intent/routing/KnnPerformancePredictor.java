@@ -11,7 +11,8 @@ import java.util.Map;
 /**
  * The perceptive part of the router: for a new task, the k past tasks of the same type nearest in standardised
  * feature space, and per model the mean of log(loss + ε) over those neighbours that ran it (so models are compared
- * on the same neighbours), turned back into a loss; latency and CPU time likewise as geometric means. Measured
+ * on the same neighbours), optionally shrunk towards the model's mean over the whole memory with the weight of
+ * {@code priorWeight} neighbours, turned back into a loss; latency and CPU time likewise as geometric means. Measured
  * outcomes fed back through {@link #observe} join the memory at once. Ties in distance break by insertion order, so
  * predictions are deterministic.
  */
@@ -19,6 +20,12 @@ public final class KnnPerformancePredictor {
 
     /** Offset inside the logarithm, so that a zero loss stays finite. */
     static final double EPSILON = 0.01;
+
+    /**
+     * Prior weight NetRouterBench trains with: each model's mean log loss over the whole memory counts as this many
+     * extra neighbours, so a small neighbourhood where a model happened never to lose does not predict a certain zero.
+     */
+    public static final double BENCH_PRIOR_WEIGHT = 1.0;
 
     private final Map<TaskType, Memory> memories;
     private long version;
@@ -64,9 +71,20 @@ public final class KnnPerformancePredictor {
         }
     }
 
-    KnnPerformancePredictor(Map<TaskType, Memory> memories, long version) {
+    private final double priorWeight;
+
+    KnnPerformancePredictor(Map<TaskType, Memory> memories, long version, double priorWeight) {
+        if (!(priorWeight >= 0) || !Double.isFinite(priorWeight)) {
+            throw new IllegalArgumentException("priorWeight: must be finite and >= 0, got " + priorWeight);
+        }
         this.memories = new EnumMap<>(memories);
         this.version = version;
+        this.priorWeight = priorWeight;
+    }
+
+    /** Weight, in neighbours, of each model's whole-memory mean log loss in a prediction (0 = plain kNN). */
+    public double priorWeight() {
+        return priorWeight;
     }
 
     /** Trains on past tasks with every feature weighted 1. */
@@ -81,6 +99,17 @@ public final class KnnPerformancePredictor {
     public static KnnPerformancePredictor train(List<TrainingExample> examples,
                                                 java.util.function.ToIntFunction<TaskType> ks,
                                                 java.util.function.Function<TaskType, double[]> weights) {
+        return train(examples, ks, weights, 0);
+    }
+
+    /**
+     * As {@link #train(List, java.util.function.ToIntFunction, java.util.function.Function)}, with each model's
+     * whole-memory mean log loss counting as {@code priorWeight} extra neighbours.
+     */
+    public static KnnPerformancePredictor train(List<TrainingExample> examples,
+                                                java.util.function.ToIntFunction<TaskType> ks,
+                                                java.util.function.Function<TaskType, double[]> weights,
+                                                double priorWeight) {
         Map<TaskType, List<TrainingExample>> byTask = new EnumMap<>(TaskType.class);
         for (TrainingExample e : examples) {
             byTask.computeIfAbsent(e.features().task(), t -> new ArrayList<>()).add(e);
@@ -129,7 +158,7 @@ public final class KnnPerformancePredictor {
             mem.rows = new Rows(z, ll, lat, cpu);
             memories.put(en.getKey(), mem);
         }
-        return new KnnPerformancePredictor(memories, 0);
+        return new KnnPerformancePredictor(memories, 0, priorWeight);
     }
 
     private static double[] row(List<String> models, Map<String, Double> values,
@@ -197,6 +226,16 @@ public final class KnnPerformancePredictor {
         Arrays.sort(order);
         List<ModelEstimate> out = new ArrayList<>(mem.models.size());
         for (int m = 0; m < mem.models.size(); m++) {
+            double prior = 0;
+            int seen = 0;
+            if (priorWeight > 0) {
+                for (double[] row : ll) {
+                    if (!Double.isNaN(row[m])) {
+                        prior += row[m];
+                        seen++;
+                    }
+                }
+            }
             double sLoss = 0;
             double sLat = 0;
             double sCpu = 0;
@@ -214,7 +253,9 @@ public final class KnnPerformancePredictor {
             if (used == 0) {
                 out.add(new ModelEstimate(mem.models.get(m), Double.NaN, Double.NaN, Double.NaN, 0));
             } else {
-                out.add(new ModelEstimate(mem.models.get(m), Math.max(0, Math.exp(sLoss / used) - EPSILON),
+                double w = seen > 0 ? priorWeight : 0;
+                double logLoss = (sLoss + (w > 0 ? w * prior / seen : 0)) / (used + w);
+                out.add(new ModelEstimate(mem.models.get(m), Math.max(0, Math.exp(logLoss) - EPSILON),
                         Math.exp(sLat / used), Math.exp(sCpu / used), used));
             }
         }

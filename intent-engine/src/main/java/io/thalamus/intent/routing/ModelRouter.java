@@ -19,7 +19,7 @@ import java.util.UUID;
 /**
  * The perceptive model router (after Tryage): a {@link KnnPerformancePredictor} estimates each candidate's loss,
  * latency and cost on this task; the choice minimises predicted loss + Σ λ_j·C_j(model) over the user's flags,
- * among the candidates that meet every hard limit; ties break by model id. It returns the Pareto front over
+ * among the candidates that meet every hard limit; ties break by predicted CPU time, then model id. It returns the Pareto front over
  * (predicted loss, cost, latency) and the reasons, under a decision id that is a hash of everything the decision
  * depends on, so identical inputs get identical decisions, which are cached. A {@link LoadShifter} moves the
  * objective toward cheap models while the executor's queue is long. Measured outcomes fed to {@link #observe}
@@ -140,7 +140,8 @@ public final class ModelRouter {
                     e.support(), p, excluded == null ? objective : Double.NaN, excluded));
         }
         List<CandidateScore> feasible = scores.stream().filter(CandidateScore::feasible)
-                .sorted(Comparator.comparingDouble(CandidateScore::objective).thenComparing(CandidateScore::modelId)).toList();
+                .sorted(Comparator.comparingDouble(CandidateScore::objective)
+                        .thenComparingDouble(CandidateScore::predictedCostMs).thenComparing(CandidateScore::modelId)).toList();
         if (feasible.isEmpty()) {
             throw new NoFeasibleModelException(task.wire(), exclusions);
         }

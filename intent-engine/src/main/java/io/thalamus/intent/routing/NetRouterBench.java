@@ -47,6 +47,12 @@ public final class NetRouterBench {
     /** Neighbour counts tried by cross-validation. */
     static final int[] K_GRID = {3, 5, 8, 12, 20, 30, 50};
 
+    /** Admission tasks of the standard run (the genetic solver spends its 1 s budget on each). */
+    static final int ADMISSION_TASKS = 30;
+
+    /** Outcome metric holding a rolling-origin forecast's first-origin MASE. */
+    static final String FIRST_ORIGIN_METRIC = "MASEFirstOrigin";
+
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private NetRouterBench() {
@@ -67,7 +73,6 @@ public final class NetRouterBench {
         List<Outcome> outcomes = new BenchRunner(registry).run(corpus);
         long t2 = System.nanoTime();
         log.printf(Locale.ROOT, "models: %d runs in %.1f s%n", outcomes.size(), (t2 - t1) / 1e9);
-        OutcomeJsonl.write(outDir.resolve("outcomes.jsonl"), outcomes);
         Map<String, TaskFeatures> features = new HashMap<>();
         ProbeFeatures probes = new ProbeFeatures(registry);
         long f0 = System.nanoTime();
@@ -76,14 +81,40 @@ public final class NetRouterBench {
         }
         double featureMs = (System.nanoTime() - f0) / 1e6 / corpus.tasks().size();
         Map<String, List<Outcome>> byTask = group(outcomes);
-        List<BenchTask> train = corpus.train();
-        Map<TaskType, Config> configs = chooseConfig(train, features, byTask, spec.seed());
+        long n0 = System.nanoTime();
+        List<NetworkTasks.Task> network = NetworkTasks.build(NetworkTasks.zoo(dataRoot), registry, spec.seed(),
+                spec.trainFraction(), spec.seriesPerFamily() >= 40 ? ADMISSION_TASKS : 6, spec.seriesPerFamily() >= 40 ? 2 : 1);
+        List<Outcome> networkOutcomes = network.stream().flatMap(t -> t.outcomes().stream()).toList();
+        log.printf(Locale.ROOT, "network tasks: %d (admission and routing on Topology Zoo), %d runs in %.1f s%n",
+                network.size(), networkOutcomes.size(), (System.nanoTime() - n0) / 1e9);
+        List<Outcome> allOutcomes = new ArrayList<>(outcomes);
+        allOutcomes.addAll(networkOutcomes);
+        OutcomeJsonl.write(outDir.resolve("outcomes.jsonl"), allOutcomes);
+        List<Labelled> items = new ArrayList<>();
+        for (BenchTask t : corpus.tasks()) {
+            List<TrainingExample> ex = examples(List.of(t), features, byTask);
+            List<EvaluatedTask> ev = evaluated(List.of(t), features, byTask);
+            if (!ex.isEmpty()) {
+                items.add(new Labelled(t.splitKey(), corpus.isTrain(t), ex.get(0), ev.get(0)));
+            }
+        }
+        for (NetworkTasks.Task t : network) {
+            Map<String, List<Outcome>> one = Map.of(t.id(), t.outcomes());
+            items.add(new Labelled(t.splitKey(), t.train(), example(t.features(), t.outcomes()),
+                    evaluatedTask(t.id(), t.family(), t.features(), one.get(t.id()), null)));
+        }
+        writeFeatures(outDir.resolve("features.jsonl"), corpus, features, probes, network);
+        List<Labelled> trainItems = items.stream().filter(Labelled::train).toList();
+        Map<TaskType, Config> configs = chooseConfig(trainItems, spec.seed());
         log.printf(Locale.ROOT, "router: %s (5-fold cross-validation grouped by series on the train split)%n", configs);
-        KnnPerformancePredictor predictor = train(examples(train, features, byTask), configs);
+        KnnPerformancePredictor predictor = train(trainItems.stream().map(Labelled::example).toList(), configs);
         ModelRouter router = new ModelRouter(predictor, routedCards(registry), LoadShifter.standard());
         RouterJson.write(predictor, outDir.resolve("router.json"));
-        List<EvaluatedTask> test = evaluated(corpus.test(), features, byTask);
+        List<EvaluatedTask> test = items.stream().filter(i -> !i.train()).map(Labelled::evaluated).toList();
         List<RouterEvaluation.TaskTypeScore> scores = RouterEvaluation.evaluate(router, test);
+        List<EvaluatedTask> firstOrigin = evaluated(corpus.test().stream().filter(t -> t.taskType() == TaskType.FORECAST)
+                .toList(), features, byTask, FIRST_ORIGIN_METRIC);
+        List<RouterEvaluation.TaskTypeScore> firstScores = RouterEvaluation.evaluate(router, firstOrigin);
         long t3 = System.nanoTime();
         ObjectNode json = MAPPER.createObjectNode();
         json.put("benchmark", "NetRouterBench");
@@ -93,20 +124,30 @@ public final class NetRouterBench {
         c.put("forecastWindowsPerSeries", spec.forecastWindows());
         c.put("anomalyWindowsPerSeries", spec.anomalyWindows());
         c.put("trainFraction", spec.trainFraction());
-        c.put("tasks", corpus.tasks().size());
-        c.put("trainTasks", train.size());
-        c.put("testTasks", corpus.test().size());
+        c.put("forecastOrigins", spec.forecastOrigins());
         ObjectNode fam = c.putObject("tasksByFamilyAndType");
         for (BenchTask t : corpus.tasks()) {
             String key = t.family() + "/" + t.taskType().wire() + "/" + (corpus.isTrain(t) ? "train" : "test");
             fam.put(key, fam.path(key).asInt(0) + 1);
         }
-        c.put("modelRuns", outcomes.size());
+        for (NetworkTasks.Task t : network) {
+            String key = t.family() + "/" + t.type().wire() + "/" + (t.train() ? "train" : "test");
+            fam.put(key, fam.path(key).asInt(0) + 1);
+        }
+        c.put("tasks", corpus.tasks().size() + network.size());
+        c.put("trainTasks", trainItems.size());
+        c.put("testTasks", test.size());
+        c.put("modelRuns", allOutcomes.size());
         ObjectNode cfg = json.putObject("configuration");
         configs.forEach((t, cf) -> cfg.putObject(t.wire()).put("k", cf.k()).put("featureSet", cf.featureSet()));
         json.put("featureExtractionMsPerTask", featureMs);
         json.put("runtimeSeconds", (t3 - t0) / 1e9);
-        putScores(json, scores, test);
+        putScores(json, scores, test, router);
+        if (!firstScores.isEmpty()) {
+            ObjectNode fo = json.putObject("forecastFirstOriginOnly");
+            fo.put("note", "the same router and test tasks, judged on the first origin's MASE alone (one forecast per task)");
+            summary(fo, firstScores.get(0));
+        }
         String md = markdown(json, scores);
         write(outDir.resolve("results.json"), json.toPrettyString());
         write(outDir.resolve("results.md"), md);
@@ -117,6 +158,8 @@ public final class NetRouterBench {
     static List<ModelCard> routedCards(ModelRegistry registry) {
         List<ModelCard> out = new ArrayList<>(registry.cardsFor(TaskType.FORECAST));
         out.addAll(registry.cardsFor(TaskType.DETECT_ANOMALY));
+        out.addAll(registry.cardsFor(TaskType.ADMIT_FLOWS));
+        out.addAll(registry.cardsFor(TaskType.ROUTE));
         return out;
     }
 
@@ -125,6 +168,11 @@ public final class NetRouterBench {
      * forecaster runs for ground truth; returns the summary fields of {@code thalamus router eval}.
      */
     public static ObjectNode evaluateForecastFile(Path routerFile, Path seriesFile, long seed) {
+        return evaluateForecastFile(routerFile, seriesFile, seed, CorpusSpec.STANDARD_ORIGINS);
+    }
+
+    /** As {@link #evaluateForecastFile(Path, Path, long)} with {@code origins} rolling forecast origins per task. */
+    public static ObjectNode evaluateForecastFile(Path routerFile, Path seriesFile, long seed, int origins) {
         KnnPerformancePredictor predictor = RouterJson.read(routerFile);
         if (!predictor.tasks().contains(TaskType.FORECAST)) {
             throw new IllegalArgumentException(routerFile + ": /tasks/forecast: the router was not trained on forecasting");
@@ -136,7 +184,7 @@ public final class NetRouterBench {
         for (int i = 0; i < table.columns().size(); i++) {
             series.add(new SeriesSource("file/" + table.columns().get(i), "file", regular[i], period));
         }
-        Corpus corpus = new CorpusBuilder(new CorpusSpec(100, 3, 0, 0, seed)).forecastingOnly(series);
+        Corpus corpus = new CorpusBuilder(new CorpusSpec(100, 3, 0, 0, seed, origins)).forecastingOnly(series);
         if (corpus.tasks().isEmpty()) {
             throw new IllegalArgumentException(seriesFile + ": no forecasting window found (need series with at least "
                     + "30% measured values, 70% of them non-zero, and a history of " + Math.max(4 * period, 96) + " steps plus 12)");
@@ -169,6 +217,7 @@ public final class NetRouterBench {
         out.put("zeroRouterAiq", s.zeroRouterAiq());
         out.put("bestSingleModel", s.bestSingleModel());
         out.put("period", period);
+        out.put("forecastOrigins", origins);
         return out;
     }
 
@@ -193,36 +242,62 @@ public final class NetRouterBench {
                                           Map<String, List<Outcome>> byTask) {
         List<TrainingExample> out = new ArrayList<>();
         for (BenchTask t : tasks) {
-            Map<String, Double> loss = new LinkedHashMap<>();
-            Map<String, Double> lat = new LinkedHashMap<>();
-            Map<String, Double> cpu = new LinkedHashMap<>();
-            for (Outcome o : byTask.getOrDefault(t.id(), List.of())) {
-                loss.put(o.modelId(), o.loss());
-                lat.put(o.modelId(), o.wallMs());
-                cpu.put(o.modelId(), o.cpuMs());
-            }
-            if (!loss.isEmpty()) {
-                out.add(new TrainingExample(features.get(t.id()), loss, lat, cpu));
+            List<Outcome> os = byTask.getOrDefault(t.id(), List.of());
+            if (!os.isEmpty()) {
+                out.add(example(features.get(t.id()), os));
             }
         }
         return out;
     }
 
+    /** A training example from one task's outcomes. */
+    static TrainingExample example(TaskFeatures features, List<Outcome> outcomes) {
+        Map<String, Double> loss = new LinkedHashMap<>();
+        Map<String, Double> lat = new LinkedHashMap<>();
+        Map<String, Double> cpu = new LinkedHashMap<>();
+        for (Outcome o : outcomes) {
+            loss.put(o.modelId(), o.loss());
+            lat.put(o.modelId(), o.wallMs());
+            cpu.put(o.modelId(), o.cpuMs());
+        }
+        return new TrainingExample(features, loss, lat, cpu);
+    }
+
+    /** A task of the benchmark with its side of the split, as training example and as evaluation ground truth. */
+    record Labelled(String splitKey, boolean train, TrainingExample example, EvaluatedTask evaluated) {
+    }
+
     static List<EvaluatedTask> evaluated(List<BenchTask> tasks, Map<String, TaskFeatures> features,
                                          Map<String, List<Outcome>> byTask) {
+        return evaluated(tasks, features, byTask, null);
+    }
+
+    /**
+     * Test tasks with every model's outcome; with {@code firstOrigin} the forecasting loss is the first origin's
+     * MASE alone (the single-forecast view of a rolling-origin task), quality 1/(1+that).
+     */
+    static List<EvaluatedTask> evaluated(List<BenchTask> tasks, Map<String, TaskFeatures> features,
+                                         Map<String, List<Outcome>> byTask, String metric) {
         List<EvaluatedTask> out = new ArrayList<>();
         for (BenchTask t : tasks) {
-            Map<String, Double> loss = new LinkedHashMap<>();
-            Map<String, Double> quality = new LinkedHashMap<>();
-            for (Outcome o : byTask.getOrDefault(t.id(), List.of())) {
-                loss.put(o.modelId(), o.loss());
-                quality.put(o.modelId(), o.quality());
-            }
-            if (!loss.isEmpty()) {
-                out.add(new EvaluatedTask(t.id(), t.family(), features.get(t.id()), loss, quality));
+            List<Outcome> os = byTask.getOrDefault(t.id(), List.of());
+            if (!os.isEmpty()) {
+                out.add(evaluatedTask(t.id(), t.family(), features.get(t.id()), os, metric));
             }
         }
         return out;
+    }
+
+    /** Ground truth of one task; {@code metric} (when not null and logged) replaces the loss. */
+    static EvaluatedTask evaluatedTask(String id, String family, TaskFeatures features, List<Outcome> outcomes, String metric) {
+        Map<String, Double> loss = new LinkedHashMap<>();
+        Map<String, Double> quality = new LinkedHashMap<>();
+        for (Outcome o : outcomes) {
+            Double m = metric == null ? null : o.metrics().get(metric);
+            loss.put(o.modelId(), m == null ? o.loss() : m);
+            quality.put(o.modelId(), m == null ? o.quality() : 1 / (1 + m));
+        }
+        return new EvaluatedTask(id, family, features, loss, quality);
     }
 
     /** A trained configuration: neighbours and the feature subset. */
@@ -251,29 +326,28 @@ public final class NetRouterBench {
         ex.forEach(e -> dims.put(e.features().task(), e.features().size()));
         Config fallback = new Config(20, "all");
         return KnnPerformancePredictor.train(ex, t -> configs.getOrDefault(t, fallback).k(),
-                t -> weights(configs.getOrDefault(t, fallback).featureSet(), dims.get(t)));
+                t -> weights(configs.getOrDefault(t, fallback).featureSet(), dims.get(t)),
+                KnnPerformancePredictor.BENCH_PRIOR_WEIGHT);
     }
 
     /**
      * Per task type the (k, feature subset) with the best optimal-pick rate over 5 folds of the train split, grouped
-     * by series (the headline metric; the mean regret breaks near-ties).
+     * by series (the headline metric; the mean regret breaks near-ties). Only train tasks are ever looked at.
      */
-    static Map<TaskType, Config> chooseConfig(List<BenchTask> train, Map<String, TaskFeatures> features,
-                                              Map<String, List<Outcome>> byTask, long seed) {
+    static Map<TaskType, Config> chooseConfig(List<Labelled> train, long seed) {
         Map<TaskType, Config> out = new java.util.EnumMap<>(TaskType.class);
-        for (TaskType type : List.of(TaskType.FORECAST, TaskType.DETECT_ANOMALY)) {
-            List<BenchTask> sub = train.stream().filter(t -> t.taskType() == type).toList();
-            if (sub.isEmpty()) {
-                continue;
-            }
+        Map<TaskType, List<Labelled>> byType = new java.util.EnumMap<>(TaskType.class);
+        train.forEach(l -> byType.computeIfAbsent(l.example().features().task(), t -> new ArrayList<>()).add(l));
+        for (Map.Entry<TaskType, List<Labelled>> e : byType.entrySet()) {
+            boolean series = e.getKey() == TaskType.FORECAST || e.getKey() == TaskType.DETECT_ANOMALY;
             double best = Double.NEGATIVE_INFINITY;
-            for (String set : FEATURE_SETS) {
+            for (String set : series ? FEATURE_SETS : List.of("all")) {
                 for (int k : K_GRID) {
-                    double[] cv = cvScore(sub, features, byTask, seed, k, set);
+                    double[] cv = cvScore(e.getValue(), seed, k, set);
                     double score = cv[0] - 1e-3 * cv[1];
                     if (score > best + 1e-12) {
                         best = score;
-                        out.put(type, new Config(k, set));
+                        out.put(e.getKey(), new Config(k, set));
                     }
                 }
             }
@@ -281,9 +355,8 @@ public final class NetRouterBench {
         return out;
     }
 
-    /** Cross-validated [optimal-pick rate, mean regret] of one configuration. */
-    static double[] cvScore(List<BenchTask> train, Map<String, TaskFeatures> features, Map<String, List<Outcome>> byTask,
-                          long seed, int k, String set) {
+    /** Cross-validated [optimal-pick rate, mean regret] of one configuration on tasks of one type. */
+    static double[] cvScore(List<Labelled> train, long seed, int k, String set) {
         Set<String> keySet = new TreeSet<>();
         train.forEach(t -> keySet.add(t.splitKey()));
         List<String> keys = new ArrayList<>(keySet);
@@ -292,91 +365,192 @@ public final class NetRouterBench {
         for (int i = 0; i < keys.size(); i++) {
             fold.put(keys.get(i), i % 5);
         }
-        {
-            double hits = 0;
-            double regret = 0;
-            int n = 0;
-            for (int f = 0; f < 5; f++) {
-                final int ff = f;
-                List<BenchTask> fit = train.stream().filter(t -> fold.get(t.splitKey()) != ff).toList();
-                List<BenchTask> held = train.stream().filter(t -> fold.get(t.splitKey()) == ff).toList();
-                List<TrainingExample> ex = examples(fit, features, byTask);
-                int dims = ex.get(0).features().size();
-                KnnPerformancePredictor p = KnnPerformancePredictor.train(ex, t -> k, t -> weights(set, dims));
-                for (EvaluatedTask t : evaluated(held, features, byTask)) {
-                    List<ModelEstimate> est = p.predict(t.features());
-                    String pick = est.stream().filter(e -> !Double.isNaN(e.predictedLoss()))
-                            .min((a, b) -> a.predictedLoss() != b.predictedLoss()
-                                    ? Double.compare(a.predictedLoss(), b.predictedLoss()) : a.modelId().compareTo(b.modelId()))
-                            .map(ModelEstimate::modelId).orElse(null);
-                    boolean ran = pick != null && t.loss().containsKey(pick);
-                    hits += ran && t.optimal(pick) ? 1 : 0;
-                    regret += ran ? t.loss().get(pick) - t.oracleLoss() : 1;
-                    n++;
-                }
+        double hits = 0;
+        double regret = 0;
+        int n = 0;
+        for (int f = 0; f < 5; f++) {
+            final int ff = f;
+            List<TrainingExample> ex = train.stream().filter(t -> fold.get(t.splitKey()) != ff).map(Labelled::example).toList();
+            List<Labelled> held = train.stream().filter(t -> fold.get(t.splitKey()) == ff).toList();
+            if (ex.isEmpty() || held.isEmpty()) {
+                continue;
             }
-            return n == 0 ? new double[] {0, 0} : new double[] {hits / n, regret / n};
+            int dims = ex.get(0).features().size();
+            KnnPerformancePredictor p = KnnPerformancePredictor.train(ex, t -> k, t -> weights(set, dims),
+                    KnnPerformancePredictor.BENCH_PRIOR_WEIGHT);
+            for (Labelled l : held) {
+                EvaluatedTask t = l.evaluated();
+                List<ModelEstimate> est = p.predict(t.features());
+                // as the router decides with no flags: least predicted loss, then least predicted CPU, then id
+                String pick = est.stream().filter(e -> !Double.isNaN(e.predictedLoss()))
+                        .min(java.util.Comparator.comparingDouble(ModelEstimate::predictedLoss)
+                                .thenComparingDouble(ModelEstimate::predictedCpuMs).thenComparing(ModelEstimate::modelId))
+                        .map(ModelEstimate::modelId).orElse(null);
+                boolean ran = pick != null && t.loss().containsKey(pick);
+                hits += ran && t.optimal(pick) ? 1 : 0;
+                regret += ran ? t.loss().get(pick) - t.oracleLoss() : 1;
+                n++;
+            }
         }
+        return n == 0 ? new double[] {0, 0} : new double[] {hits / n, regret / n};
     }
 
-    private static void putScores(ObjectNode json, List<RouterEvaluation.TaskTypeScore> scores, List<EvaluatedTask> test) {
+    /** Task types whose tasks are cut from time series (comparable with the series-only benchmark of earlier runs). */
+    private static final Set<String> SERIES_TYPES = Set.of("forecast", "detect-anomaly");
+
+    private static void putScores(ObjectNode json, List<RouterEvaluation.TaskTypeScore> scores, List<EvaluatedTask> test,
+                                  ModelRouter router) {
         ArrayNode arr = json.putArray("taskTypes");
+        for (RouterEvaluation.TaskTypeScore s : scores) {
+            arr.add((ObjectNode) MAPPER.valueToTree(s));
+        }
+        ObjectNode all = json.putObject("overall");
+        overall(all.putObject("allTaskTypes"), scores);
+        overall(all.putObject("seriesTaskTypes"), scores.stream().filter(s -> SERIES_TYPES.contains(s.task())).toList());
+        ArrayNode fam = json.putArray("byDataFamily");
+        Map<String, List<EvaluatedTask>> byFamily = new java.util.TreeMap<>();
+        for (EvaluatedTask t : test) {
+            byFamily.computeIfAbsent(t.features().task().wire() + " / " + t.family(), x -> new ArrayList<>()).add(t);
+        }
+        for (Map.Entry<String, List<EvaluatedTask>> e : byFamily.entrySet()) {
+            RouterEvaluation.TaskTypeScore s = RouterEvaluation.evaluate(router, e.getValue()).get(0);
+            summary(fam.addObject().put("family", e.getKey()), s);
+        }
+        ObjectNode goals = json.putObject("goals");
+        goals.put("pickRateAtLeast60PercentAllTaskTypes", all.path("allTaskTypes").path("optimalPickRate").asDouble() >= 0.6);
+        goals.put("pickRateAtLeast60PercentSeriesTaskTypes",
+                all.path("seriesTaskTypes").path("optimalPickRate").asDouble() >= 0.6);
+        ObjectNode regret = goals.putObject("regretAtMostHalfOfBestSingle");
+        scores.forEach(s -> regret.put(s.task(), s.meanRegret() <= 0.5 * s.bestSingleMeanRegret()));
+        ObjectNode aiq = goals.putObject("aiqAboveZeroRouter");
+        scores.forEach(s -> aiq.put(s.task(), s.aiq() > s.zeroRouterAiq()));
+    }
+
+    /** Pick rates and regrets of one score, with its best single model. */
+    private static void summary(ObjectNode o, RouterEvaluation.TaskTypeScore s) {
+        o.put("tasks", s.tasks());
+        o.put("optimalPickRate", s.optimalPickRate());
+        o.put("bestSingleModel", s.bestSingleModel());
+        o.put("bestSingleOptimalPickRate", s.bestSingleOptimalPickRate());
+        o.put("randomOptimalPickRate", s.randomOptimalPickRate());
+        o.put("meanRegret", s.meanRegret());
+        o.put("bestSingleMeanRegret", s.bestSingleMeanRegret());
+    }
+
+    private static void overall(ObjectNode o, List<RouterEvaluation.TaskTypeScore> scores) {
         double pick = 0;
         double single = 0;
         double random = 0;
+        double near = 0;
         double qRegret = 0;
         int n = 0;
         for (RouterEvaluation.TaskTypeScore s : scores) {
-            ObjectNode o = MAPPER.valueToTree(s);
-            arr.add(o);
             pick += s.optimalPickRate() * s.tasks();
             single += s.bestSingleOptimalPickRate() * s.tasks();
             random += s.randomOptimalPickRate() * s.tasks();
+            near += s.nearOptimalPickRate() * s.tasks();
             qRegret += s.meanQualityRegret() * s.tasks();
             n += s.tasks();
         }
-        ObjectNode all = json.putObject("overall");
-        all.put("testTasks", n);
-        all.put("optimalPickRate", pick / n);
-        all.put("bestSingleOptimalPickRate", single / n);
-        all.put("randomOptimalPickRate", random / n);
-        all.put("meanQualityRegret", qRegret / n);
-        ObjectNode goals = json.putObject("goals");
-        goals.put("pickRateAtLeast60Percent", pick / n >= 0.6);
-        boolean regretHalf = scores.stream().allMatch(s -> s.meanRegret() <= 0.5 * s.bestSingleMeanRegret());
-        goals.put("regretAtMostHalfOfBestSingle", regretHalf);
-        goals.put("aiqAboveZeroRouter", scores.stream().allMatch(s -> s.aiq() > s.zeroRouterAiq()));
+        o.put("testTasks", n);
+        o.put("taskTypes", String.join(",", scores.stream().map(RouterEvaluation.TaskTypeScore::task).toList()));
+        o.put("optimalPickRate", n == 0 ? 0 : pick / n);
+        o.put("bestSingleOptimalPickRate", n == 0 ? 0 : single / n);
+        o.put("randomOptimalPickRate", n == 0 ? 0 : random / n);
+        o.put("nearOptimalPickRate", n == 0 ? 0 : near / n);
+        o.put("meanQualityRegret", n == 0 ? 0 : qRegret / n);
     }
 
     private static String markdown(ObjectNode json, List<RouterEvaluation.TaskTypeScore> scores) {
         StringBuilder sb = new StringBuilder();
         sb.append("# NetRouterBench results\n\n");
-        sb.append(String.format(Locale.ROOT, "Corpus: %d tasks (%d train, %d test, split by series), %d model runs; router %s; "
-                        + "features %.3f ms per task; whole run %.1f s.%n%n",
+        sb.append(String.format(Locale.ROOT, "Corpus: %d tasks (%d train, %d test, split by series or topology), %d model runs; "
+                        + "router %s; series features %.3f ms per task; whole run %.1f s.%n%n",
                 json.path("corpus").path("tasks").asInt(), json.path("corpus").path("trainTasks").asInt(),
                 json.path("corpus").path("testTasks").asInt(), json.path("corpus").path("modelRuns").asInt(),
                 json.path("configuration").toString(), json.path("featureExtractionMsPerTask").asDouble(),
                 json.path("runtimeSeconds").asDouble()));
-        sb.append("| task type | test tasks | router optimal pick | best single (model) | random | router mean regret "
-                + "| best-single mean regret | random mean regret | router AIQ | zero-router AIQ | oracle quality |\n");
-        sb.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
+        sb.append("| task type | test tasks | router optimal pick | best single (model) | random | router ε-tie pick "
+                + "| best-single ε-tie pick | router mean regret | best-single mean regret | random mean regret "
+                + "| router AIQ | zero-router AIQ | oracle quality |\n");
+        sb.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (RouterEvaluation.TaskTypeScore s : scores) {
-            sb.append(String.format(Locale.ROOT, "| %s | %d | %.1f%% | %.1f%% (%s) | %.1f%% | %.4f | %.4f | %.4f | %.4f | %.4f | %.4f |%n",
+            sb.append(String.format(Locale.ROOT, "| %s | %d | %.1f%% | %.1f%% (%s) | %.1f%% | %.1f%% | %.1f%% | %.4f | %.4f "
+                            + "| %.4f | %.4f | %.4f | %.4f |%n",
                     s.task(), s.tasks(), 100 * s.optimalPickRate(), 100 * s.bestSingleOptimalPickRate(),
-                    s.bestSingleModel(), 100 * s.randomOptimalPickRate(), s.meanRegret(), s.bestSingleMeanRegret(),
+                    s.bestSingleModel(), 100 * s.randomOptimalPickRate(), 100 * s.nearOptimalPickRate(),
+                    100 * s.bestSingleNearOptimalPickRate(), s.meanRegret(), s.bestSingleMeanRegret(),
                     s.randomMeanRegret(), s.aiq(), s.zeroRouterAiq(), s.oracleQuality()));
         }
-        ObjectNode all = (ObjectNode) json.path("overall");
-        sb.append(String.format(Locale.ROOT, "| all | %d | %.1f%% | %.1f%% | %.1f%% | | | | | | |%n%n",
-                all.path("testTasks").asInt(), 100 * all.path("optimalPickRate").asDouble(),
-                100 * all.path("bestSingleOptimalPickRate").asDouble(), 100 * all.path("randomOptimalPickRate").asDouble()));
-        sb.append("Regret is in loss units: MASE for forecast, 1 - F1 for detect-anomaly. AIQ uses quality 1/(1+MASE) or F1 "
-                + "against mean CPU ms per call.\n\n");
-        sb.append("Picks of the router (no flags): \n\n");
+        for (String key : List.of("seriesTaskTypes", "allTaskTypes")) {
+            com.fasterxml.jackson.databind.JsonNode all = json.path("overall").path(key);
+            sb.append(String.format(Locale.ROOT, "| all of %s | %d | %.1f%% | %.1f%% | %.1f%% | %.1f%% | | | | | | | |%n",
+                    all.path("taskTypes").asText(), all.path("testTasks").asInt(), 100 * all.path("optimalPickRate").asDouble(),
+                    100 * all.path("bestSingleOptimalPickRate").asDouble(), 100 * all.path("randomOptimalPickRate").asDouble(),
+                    100 * all.path("nearOptimalPickRate").asDouble()));
+        }
+        sb.append("\nOptimal pick = the pick's loss equals the least loss of all models (exact ties count). ε-tie pick = within "
+                + "1% (relative) of the least loss; secondary. Regret is in loss units: MASE for forecast, 1 - F1 for "
+                + "detect-anomaly, 1 - objective ratio to the best answer for admit-flows, 1 - mean 1/stretch for route. "
+                + "AIQ uses quality 1/(1+MASE), F1, objective ratio or 1/stretch against mean CPU ms per call.\n\n");
+        sb.append("By data family (test split):\n\n| task type / family | test tasks | router optimal pick | best single "
+                + "| random | router mean regret | best-single mean regret |\n|---|---|---|---|---|---|---|\n");
+        for (com.fasterxml.jackson.databind.JsonNode f : json.path("byDataFamily")) {
+            sb.append(String.format(Locale.ROOT, "| %s | %d | %.1f%% | %.1f%% | %.1f%% | %.4f | %.4f |%n",
+                    f.path("family").asText(), f.path("tasks").asInt(), 100 * f.path("optimalPickRate").asDouble(),
+                    100 * f.path("bestSingleOptimalPickRate").asDouble(), 100 * f.path("randomOptimalPickRate").asDouble(),
+                    f.path("meanRegret").asDouble(), f.path("bestSingleMeanRegret").asDouble()));
+        }
+        if (json.has("forecastFirstOriginOnly") && json.path("corpus").path("forecastOrigins").asInt() > 1) {
+            com.fasterxml.jackson.databind.JsonNode fo = json.path("forecastFirstOriginOnly");
+            sb.append(String.format(Locale.ROOT, "%nForecast, first origin only: router %.1f%%, best single %.1f%%, random %.1f%%; "
+                            + "regret %.4f vs %.4f.%n", 100 * fo.path("optimalPickRate").asDouble(),
+                    100 * fo.path("bestSingleOptimalPickRate").asDouble(), 100 * fo.path("randomOptimalPickRate").asDouble(),
+                    fo.path("meanRegret").asDouble(), fo.path("bestSingleMeanRegret").asDouble()));
+        }
+        sb.append("\nPicks of the router (no flags): \n\n");
         for (RouterEvaluation.TaskTypeScore s : scores) {
             sb.append("- ").append(s.task()).append(": ").append(s.picks()).append('\n');
         }
         return sb.toString();
+    }
+
+    /** One line per task: id, type, family, split, series key, feature names and values (for offline analysis). */
+    static void writeFeatures(Path file, Corpus corpus, Map<String, TaskFeatures> features, ProbeFeatures probes,
+                              List<NetworkTasks.Task> network) {
+        StringBuilder sb = new StringBuilder();
+        for (BenchTask t : corpus.tasks()) {
+            TaskFeatures f = features.get(t.id());
+            ObjectNode o = MAPPER.createObjectNode();
+            o.put("taskId", t.id());
+            o.put("taskType", t.taskType().wire());
+            o.put("family", t.family());
+            o.put("split", corpus.isTrain(t) ? "train" : "test");
+            o.put("seriesKey", t.splitKey());
+            ArrayNode names = o.putArray("names");
+            probes.names(t.taskType()).forEach(names::add);
+            ArrayNode values = o.putArray("values");
+            for (double v : f.values()) {
+                values.add(v);
+            }
+            sb.append(o.toString()).append('\n');
+        }
+        for (NetworkTasks.Task t : network) {
+            ObjectNode o = MAPPER.createObjectNode();
+            o.put("taskId", t.id());
+            o.put("taskType", t.type().wire());
+            o.put("family", t.family());
+            o.put("split", t.train() ? "train" : "test");
+            o.put("seriesKey", t.splitKey());
+            ArrayNode names = o.putArray("names");
+            (t.type() == TaskType.ADMIT_FLOWS ? NetworkTasks.ADMISSION_FEATURES : NetworkTasks.ROUTING_FEATURES).forEach(names::add);
+            ArrayNode values = o.putArray("values");
+            for (double v : t.features().values()) {
+                values.add(v);
+            }
+            sb.append(o.toString()).append('\n');
+        }
+        write(file, sb.toString());
     }
 
     private static void write(Path file, String text) {

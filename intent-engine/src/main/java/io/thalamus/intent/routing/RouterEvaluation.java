@@ -18,6 +18,9 @@ public final class RouterEvaluation {
     /** λ values of the cost flag swept to trace the router's cost-quality curve. */
     static final double[] COST_SWEEP = {0, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.3, 0.5, 0.75, 1, 1.5, 2, 3, 5, 10, 100};
 
+    /** Relative tolerance of the ε-tie pick rate: within 1% of the oracle's loss (plus 1e-9 absolute). */
+    public static final double TIE_TOLERANCE = 0.01;
+
     private RouterEvaluation() {
     }
 
@@ -43,13 +46,17 @@ public final class RouterEvaluation {
      * @param curve                     the router's cost-quality points over the cost sweep
      * @param singles                   each single model's cost-quality point
      * @param picks                     how often each model was picked (λ = 0)
+     * @param nearOptimalPickRate       share of tasks where the router's pick was within {@link #TIE_TOLERANCE} of
+     *                                  the least loss (relative, ε-tie; secondary to the exact rate)
+     * @param bestSingleNearOptimalPickRate the same for the best single model
      */
     public record TaskTypeScore(String task, int tasks, List<String> models, double optimalPickRate,
                                 String bestSingleModel, double bestSingleOptimalPickRate, double randomOptimalPickRate,
                                 double meanRegret, double bestSingleMeanRegret, double randomMeanRegret,
                                 double meanQualityRegret, double routerMeanLoss, double oracleMeanLoss, double aiq,
                                 double zeroRouterAiq, double oracleQuality, List<Aiq.Point> curve,
-                                Map<String, Aiq.Point> singles, Map<String, Integer> picks) {
+                                Map<String, Aiq.Point> singles, Map<String, Integer> picks,
+                                double nearOptimalPickRate, double bestSingleNearOptimalPickRate) {
     }
 
     /** Evaluates the router with no flags and no limits (and the cost sweep for AIQ). */
@@ -82,6 +89,8 @@ public final class RouterEvaluation {
         double routerLoss = 0;
         double oracleLoss = 0;
         double oracleQ = 0;
+        double near = 0;
+        double singleNear = 0;
         Map<String, Integer> picks = new LinkedHashMap<>();
         models.forEach(m -> picks.put(m, 0));
         for (EvaluatedTask t : tasks) {
@@ -91,6 +100,8 @@ public final class RouterEvaluation {
             double best = t.oracleLoss();
             double bestQ = t.quality().values().stream().mapToDouble(Double::doubleValue).max().orElseThrow();
             pick += t.optimal(m) ? 1 : 0;
+            near += t.loss().get(m) <= best * (1 + TIE_TOLERANCE) + 1e-9 ? 1 : 0;
+            singleNear += t.loss().get(single) <= best * (1 + TIE_TOLERANCE) + 1e-9 ? 1 : 0;
             singlePick += t.optimal(single) ? 1 : 0;
             regret += t.loss().get(m) - best;
             singleRegret += t.loss().get(single) - best;
@@ -129,7 +140,7 @@ public final class RouterEvaluation {
         return new TaskTypeScore(type.wire(), n, models, pick / n, single, singlePick / n, randomPick / n, regret / n,
                 singleRegret / n, randomRegret / n, qRegret / n, routerLoss / n, oracleLoss / n,
                 Aiq.aiq(curve, cMin, cMax), Aiq.aiq(new ArrayList<>(singles.values()), cMin, cMax), oracleQ / n, curve,
-                singles, picks);
+                singles, picks, near / n, singleNear / n);
     }
 
     /** Per model, the mean loss (or mean CPU ms) over the predictor's remembered tasks. */

@@ -37,6 +37,7 @@ public final class RouterJson {
         root.put("kind", "knn-performance-predictor");
         root.put("epsilon", KnnPerformancePredictor.EPSILON);
         root.put("version", p.version());
+        root.put("priorWeight", p.priorWeight());
         ObjectNode tasks = root.putObject("tasks");
         for (Map.Entry<TaskType, KnnPerformancePredictor.Memory> e : p.memories().entrySet()) {
             KnnPerformancePredictor.Memory m = e.getValue();
@@ -48,6 +49,10 @@ public final class RouterJson {
             ArrayNode names = t.putArray("featureNames");
             if (e.getKey() == TaskType.FORECAST || e.getKey() == TaskType.DETECT_ANOMALY) {
                 SeriesFeatures.NAMES.forEach(names::add);
+            } else if (e.getKey() == TaskType.ADMIT_FLOWS) {
+                NetworkTasks.ADMISSION_FEATURES.forEach(names::add);
+            } else if (e.getKey() == TaskType.ROUTE) {
+                NetworkTasks.ROUTING_FEATURES.forEach(names::add);
             }
             array(t.putArray("mean"), m.mean);
             array(t.putArray("scale"), m.scale);
@@ -149,7 +154,11 @@ public final class RouterJson {
             memories.put(task, new KnnPerformancePredictor.Memory(models, k, mean, scale, weight,
                     new KnnPerformancePredictor.Rows(z, ll, lat, cpu)));
         }
-        return new KnnPerformancePredictor(memories, root.path("version").asLong(0));
+        double priorWeight = root.path("priorWeight").asDouble(0);
+        if (!(priorWeight >= 0) || !Double.isFinite(priorWeight)) {
+            throw bad(source, "/priorWeight", "must be a finite number >= 0");
+        }
+        return new KnnPerformancePredictor(memories, root.path("version").asLong(0), priorWeight);
     }
 
     private static double[] doubles(String source, String ptr, JsonNode a, int expected) {

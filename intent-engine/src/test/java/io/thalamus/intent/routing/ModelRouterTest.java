@@ -191,6 +191,21 @@ class ModelRouterTest {
     }
 
     @Test
+    void thePriorWeightShrinksASmallNeighbourhoodTowardsTheModelsMeanAndSurvivesSaving(@TempDir Path dir) {
+        KnnPerformancePredictor p = KnnPerformancePredictor.train(RouterFixtures.examples(), t -> 3, t -> null, 1.0);
+        // near x = 0 the 3 neighbours all gave "big" loss 0.2; over the whole memory it lost 0.2 five times and 0.8
+        // five times: log-mean = (3 ln 0.21 + (ln 0.21 + ln 0.81) / 2) / 4, back-transformed and minus ε = 0.01.
+        double expected = Math.exp((3 * Math.log(0.21) + 0.5 * (Math.log(0.21) + Math.log(0.81))) / 4) - 0.01;
+        ModelEstimate big = p.predict(at(0.02)).stream().filter(e -> e.modelId().equals("big")).findFirst().orElseThrow();
+        assertThat(big.predictedLoss()).isCloseTo(expected, within(1e-12)).isCloseTo(0.2386, within(1e-4));
+        Path file = dir.resolve("router.json");
+        RouterJson.write(p, file);
+        assertThat(RouterJson.read(file).predict(at(0.02))).isEqualTo(p.predict(at(0.02)));
+        assertThatThrownBy(() -> KnnPerformancePredictor.train(RouterFixtures.examples(), t -> 3, t -> null, -1))
+                .hasMessageContaining("priorWeight");
+    }
+
+    @Test
     void unknownTaskTypeHasNoCandidate() {
         assertThatThrownBy(() -> RouterFixtures.router().route(new TaskFeatures(TaskType.ROUTE, new double[] {1}),
                 RoutingPreferences.none())).isInstanceOf(NoFeasibleModelException.class)

@@ -114,14 +114,15 @@ public final class CorpusBuilder {
         int made = 0;
         for (int attempt = 0; attempt < 20 * spec.forecastWindows() && made < spec.forecastWindows(); attempt++) {
             int horizon = 1 + rnd.nextInt(12);
-            int span = shape.history() + horizon;
+            int origins = spec.forecastOrigins();
+            int span = shape.history() + origins - 1 + horizon;
             if (v.length < span) {
                 return;
             }
             int start = rnd.nextInt(v.length - span + 1);
             int end = start + shape.history();
             double missing = Gaps.fractionMissing(v, start, end);
-            if (missing > 0.2 || Gaps.fractionMissing(v, end, end + horizon) > 0) {
+            if (missing > 0.2 || Gaps.fractionMissing(v, end, start + span) > 0) {
                 continue;
             }
             double[] history = Gaps.fillLinear(Arrays.copyOfRange(v, start, end));
@@ -129,7 +130,7 @@ public final class CorpusBuilder {
                 continue;
             }
             tasks.add(new ForecastTask("forecast:" + s.key() + "@" + start + "+" + horizon, s.key(), s.family(), history,
-                    Arrays.copyOfRange(v, end, end + horizon), s.period(), horizon, missing));
+                    Arrays.copyOfRange(v, end, start + span), s.period(), horizon, origins, missing));
             made++;
         }
     }
