@@ -319,6 +319,7 @@ public final class TelemetryBenchmark {
             m.put("latencySamples", lat.count());
             m.put("latencyDefinition", "link-stats (tumbling) record read back minus the newest sample timestamp in its window; commit interval 500 ms");
             m.put("streamsDroppedRecords", streams.droppedRecords());
+            m.put("streamsDroppedRecordsWhere", streams.droppedRecordsByTags());
             m.put("cpuMicrosPerSampleWholeProcess", cpuNs / 1e3 / processed);
             m.put("cpuMicrosPerSampleStreamThreads", streamCpuNs / 1e3 / processed);
             m.put("cpuMicrosPerSampleProducerThreads", pubCpuNs / 1e3 / processed);

@@ -101,6 +101,18 @@ public final class StreamsRunner implements AutoCloseable {
         return any ? sum : 0;
     }
 
+    /** Non-zero dropped-record counts by the metric's tags (task, processor node), for diagnosis. */
+    public Map<String, Double> droppedRecordsByTags() {
+        Map<String, Double> out = new java.util.TreeMap<>();
+        for (Map.Entry<MetricName, ? extends Metric> e : streams.metrics().entrySet()) {
+            if (e.getKey().name().equals("dropped-records-total")
+                    && e.getValue().metricValue() instanceof Number n && n.doubleValue() > 0) {
+                out.put(e.getKey().group() + " " + e.getKey().tags(), n.doubleValue());
+            }
+        }
+        return out;
+    }
+
     private double metric(String name, String group) {
         double best = Double.NaN;
         for (Map.Entry<MetricName, ? extends Metric> e : streams.metrics().entrySet()) {

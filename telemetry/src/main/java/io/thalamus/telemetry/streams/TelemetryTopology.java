@@ -164,7 +164,7 @@ public final class TelemetryTopology {
             double x = acc.meanUtilization();
             double[] h = decode(history.get(link));
             AnomalyScorer.Score s = scorer.score(h, h.length, x);
-            if (!Double.isNaN(s.value()) && Math.abs(s.value()) >= threshold) {
+            if (s.isAnomaly(threshold)) {
                 AnomalyEvent ev = new AnomalyEvent(1, link, rec.key().window().start(), rec.key().window().end(), x,
                         s.baseline(), s.value(), threshold, scorer.name(), h.length);
                 events.anomaly(ev);

@@ -44,7 +44,7 @@ class CanonicalSampleJsonTest {
         Random rnd = new Random(23);
         byte[] alphabet = "{}[]\":,.-+eE0123456789 \\nulAL".getBytes(StandardCharsets.US_ASCII);
         int fastAccepted = 0;
-        for (int i = 0; i < 20_000; i++) {
+        for (int i = 0; i < 6_000; i++) {
             byte[] b = CanonicalSampleJson.write(random(rnd));
             int edits = 1 + rnd.nextInt(3);
             for (int e = 0; e < edits; e++) {
@@ -62,7 +62,7 @@ class CanonicalSampleJsonTest {
                 assertThat(fast).as(new String(b, StandardCharsets.ISO_8859_1)).isEqualTo(jackson);
             }
         }
-        assertThat(fastAccepted).isGreaterThan(100); // edits inside values and names stay canonical
+        assertThat(fastAccepted).isGreaterThan(30); // edits inside values and names stay canonical
     }
 
     @Test

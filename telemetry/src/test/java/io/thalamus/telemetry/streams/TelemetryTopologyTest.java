@@ -135,6 +135,38 @@ class TelemetryTopologyTest {
     }
 
     @Test
+    void aScorersOwnVerdictDecidesWhateverTheThreshold() {
+        driver.close();
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "topology-test-verdict");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        AnomalyScorer flagsHighWindows = new AnomalyScorer() {
+            @Override
+            public String name() {
+                return "verdict-only";
+            }
+
+            @Override
+            public Score score(double[] history, int length, double x) {
+                return new Score(Double.NaN, Double.NaN, x > 0.5); // no numeric score at all
+            }
+        };
+        driver = new TopologyTestDriver(TelemetryTopology.build(new LinkCatalog(TinyNetwork.topology()),
+                PipelineSettings.defaults(), flagsHighWindows, PipelineEvents.NONE), props, Instant.ofEpochMilli(T0 + 3_600_000));
+        samples = driver.createInputTopic(TelemetryTopics.SAMPLES, new StringSerializer(), new ByteArraySerializer());
+        anomalies = driver.createOutputTopic(TelemetryTopics.ANOMALIES, new StringDeserializer(), new ByteArrayDeserializer());
+        send("A", AB, 0.2, T0 + 1_000);
+        send("A", AB, 0.9, T0 + 11_000);
+        send("A", AB, 0.2, T0 + 21_000);
+        send("A", AB, 0.2, T0 + 36_000); // closes the first three windows
+        flush();
+        List<AnomalyEvent> events = anomalies.readValuesToList().stream().map(AnomalyEvent::fromJson).toList();
+        assertThat(events).extracting(AnomalyEvent::windowStart).containsExactly(T0 + 10_000);
+        assertThat(events.get(0).detector()).isEqualTo("verdict-only");
+    }
+
+    @Test
     void samplesOfALaterWindowOpenANewTumblingWindowAndFeedOverlappingHoppingWindows() {
         send("A", AB, 0.2, T0 + 5_000);
         send("A", AB, 0.6, T0 + 25_000);
