@@ -6,9 +6,10 @@ import io.thalamus.telemetry.sample.SampleFormatException;
 import io.thalamus.telemetry.sample.SampleJson;
 import io.thalamus.telemetry.sample.TelemetrySample;
 import org.apache.kafka.streams.processor.PunctuationType;
-import org.apache.kafka.streams.processor.api.Processor;
-import org.apache.kafka.streams.processor.api.ProcessorContext;
-import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.KeyValueStore;
 
@@ -29,7 +30,9 @@ import java.util.Map;
  *
  * <p>A slot is {@code slotMs} long and aligned so that every window boundary is a slot boundary: all
  * points of one slot fall into exactly the same tumbling and hopping windows, which makes merging them
- * before the windows exact. A partial is stamped with its newest point's time.
+ * before the windows exact. A partial is stamped with its newest point's time and keeps its key
+ * ({@code element|link}, partitioned by element), so the windows need no repartition topic: each
+ * window task sees the partials of exactly one input partition, in order.
  *
  * <p>Delivery: a commit is requested right after each flush, so the input offsets committed then cover
  * only points already handed to the window stores (whose changelogs the same commit flushes). Points
@@ -37,7 +40,7 @@ import java.util.Map;
  * clean shutdown) are not re-read: at most one flush interval of points per partition can miss their
  * windows then. A crash never loses them: their offsets were not committed, so they are read again.
  */
-final class PreAggregateProcessor implements Processor<String, byte[], String, TelemetryTopology.Checked> {
+final class PreAggregateProcessor implements FixedKeyProcessor<String, byte[], TelemetryTopology.Checked> {
 
     private final SampleValidator validator;
     private final double halfLifeMs;
@@ -45,7 +48,7 @@ final class PreAggregateProcessor implements Processor<String, byte[], String, T
     private final Duration flushInterval;
     private final PipelineEvents events;
     private final Map<String, LinkState> links = new HashMap<>();
-    private ProcessorContext<String, TelemetryTopology.Checked> context;
+    private FixedKeyProcessorContext<String, TelemetryTopology.Checked> context;
     private KeyValueStore<String, byte[]> ewmaStore;
     private long streamTime = Long.MIN_VALUE;
     private int buffered;
@@ -64,6 +67,8 @@ final class PreAggregateProcessor implements Processor<String, byte[], String, T
         double ewma = Double.NaN;
         long ewmaTs = Long.MIN_VALUE;
         boolean ewmaDirty;
+        /** A record of this key to derive the partials' records from (the key never changes: no repartition). */
+        FixedKeyRecord<String, TelemetryTopology.Checked> template;
         final List<Long> slotStarts = new ArrayList<>(2);
         final List<WindowAccumulator> partials = new ArrayList<>(2);
 
@@ -81,18 +86,18 @@ final class PreAggregateProcessor implements Processor<String, byte[], String, T
     }
 
     /** One partial ready to go downstream. */
-    private record Partial(String key, long slot, WindowAccumulator acc) {
+    private record Partial(String key, FixedKeyRecord<String, TelemetryTopology.Checked> template, long slot, WindowAccumulator acc) {
     }
 
     @Override
-    public void init(ProcessorContext<String, TelemetryTopology.Checked> context) {
+    public void init(FixedKeyProcessorContext<String, TelemetryTopology.Checked> context) {
         this.context = context;
         this.ewmaStore = context.getStateStore(TelemetryTopology.EWMA_STORE);
         context.schedule(flushInterval, PunctuationType.WALL_CLOCK_TIME, t -> flush());
     }
 
     @Override
-    public void process(Record<String, byte[]> rec) {
+    public void process(FixedKeyRecord<String, byte[]> rec) {
         String key = rec.key();
         TelemetrySample s;
         try {
@@ -112,6 +117,9 @@ final class PreAggregateProcessor implements Processor<String, byte[], String, T
             LinkPoint p = a.point();
             streamTime = Math.max(streamTime, p.timestampMs());
             LinkState st = links.computeIfAbsent(key, this::load);
+            if (st.template == null) {
+                st.template = rec.withValue((TelemetryTopology.Checked) null).withHeaders(new RecordHeaders());
+            }
             double e = updateEwma(st, p);
             st.partial(Math.floorDiv(p.timestampMs(), slotMs) * slotMs)
                     .add(new LinkPoint(p.linkId(), p.utilization(), p.loadBps(), p.timestampMs(), e));
@@ -157,7 +165,7 @@ final class PreAggregateProcessor implements Processor<String, byte[], String, T
         for (Map.Entry<String, LinkState> e : links.entrySet()) {
             LinkState st = e.getValue();
             for (int i = 0; i < st.slotStarts.size(); i++) {
-                out.add(new Partial(e.getKey(), st.slotStarts.get(i), st.partials.get(i)));
+                out.add(new Partial(e.getKey(), st.template, st.slotStarts.get(i), st.partials.get(i)));
             }
             st.slotStarts.clear();
             st.partials.clear();
@@ -169,12 +177,12 @@ final class PreAggregateProcessor implements Processor<String, byte[], String, T
         buffered = 0;
         out.sort(Comparator.comparingLong(Partial::slot).thenComparing(Partial::key));
         for (Partial p : out) {
-            context.forward(new Record<>(p.key(), new TelemetryTopology.Checked(p.acc(), null), p.acc().latestTimestampMs()));
+            context.forward(p.template().withValue(new TelemetryTopology.Checked(p.acc(), null)).withTimestamp(p.acc().latestTimestampMs()));
         }
         context.commit();
     }
 
-    private void reject(Record<String, byte[]> rec, String reason) {
+    private void reject(FixedKeyRecord<String, byte[]> rec, String reason) {
         RecordMetadata md = context.recordMetadata().orElse(null);
         DeadLetter d = DeadLetter.of(reason, md == null ? TelemetryTopics.SAMPLES : md.topic(),
                 md == null ? -1 : md.partition(), md == null ? -1 : md.offset(), rec.key(), rec.value(),

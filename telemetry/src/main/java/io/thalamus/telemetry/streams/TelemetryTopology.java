@@ -68,7 +68,7 @@ public final class TelemetryTopology {
         SampleValidator validator = new SampleValidator(catalog, settings);
         long slotMs = slotMillis(settings);
         KStream<String, Checked> checked = b.stream(TelemetryTopics.SAMPLES, Consumed.with(Serdes.String(), Serdes.ByteArray()))
-                .process(() -> new PreAggregateProcessor(validator, settings, slotMs, FLUSH_INTERVAL, events),
+                .processValues(() -> new PreAggregateProcessor(validator, settings, slotMs, FLUSH_INTERVAL, events),
                         Named.as("validate-pre-aggregate"), EWMA_STORE);
 
         Map<String, KStream<String, Checked>> branches = checked.split(Named.as("route-"))
@@ -100,7 +100,11 @@ public final class TelemetryTopology {
                                 .withKeySerde(Serdes.String()).withValueSerde(WindowAccumulator.serde()));
         toLinkStats(hoppingStats, LinkStatsMessage.HOPPING);
 
-        tumblingStats.suppress(Suppressed.untilWindowCloses(Suppressed.BufferConfig.unbounded()).withName("closed-windows"))
+        // not changelogged: the window updates come from the flush punctuation, whose record context has
+        // no topic, which the buffer's changelog cannot serialize. After a restart the buffer refills from
+        // the next update of each open window (the window stores themselves are changelogged).
+        tumblingStats.suppress(Suppressed.untilWindowCloses(Suppressed.BufferConfig.unbounded().withLoggingDisabled())
+                        .withName("closed-windows"))
                 .toStream(Named.as("closed-stream"))
                 .process(() -> new AnomalyProcessor(settings, scorer, events), Named.as("anomaly-score"), HISTORY_STORE)
                 .to(TelemetryTopics.ANOMALIES, Produced.with(Serdes.String(), Serdes.ByteArray()));

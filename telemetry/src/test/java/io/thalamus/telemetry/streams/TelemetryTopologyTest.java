@@ -167,6 +167,16 @@ class TelemetryTopologyTest {
     }
 
     @Test
+    void partialsKeepTheirKeySoTheWindowsNeedNoRepartitionTopic() {
+        var description = TelemetryTopology.build(new LinkCatalog(TinyNetwork.topology()), PipelineSettings.defaults(),
+                new RobustZScore(10), PipelineEvents.NONE).describe();
+        // a repartition would let partials of two input partitions interleave and arrive late for their windows
+        assertThat(description.subtopologies()).hasSize(1);
+        assertThat(description.toString()).doesNotContain("repartition");
+        assertThat(TelemetryTopology.slotMillis(PipelineSettings.defaults())).isEqualTo(10_000);
+    }
+
+    @Test
     void samplesOfALaterWindowOpenANewTumblingWindowAndFeedOverlappingHoppingWindows() {
         send("A", AB, 0.2, T0 + 5_000);
         send("A", AB, 0.6, T0 + 25_000);
