@@ -93,7 +93,7 @@ public final class ServeMemory {
             double accepted1 = metric(http, port, "thalamus_telemetry_samples_accepted_total");
             r.put("samplesAcceptedPerSecondDuringRun", (accepted1 - accepted0) / ((System.currentTimeMillis() - m0) / 1000.0));
             r.put("deadLetters", metric(http, port, "thalamus_telemetry_dead_letters_total"));
-            r.put("samplesDropped", metric(http, port, "thalamus_telemetry_samples_dropped"));
+            r.put("samplesDropped", metric(http, port, "thalamus_telemetry_samples_dropped_total"));
             run("jcmd", Long.toString(p.pid()), "GC.run");
             Map<String, Object> afterGc = sample(p.pid());
             r.put("samples", series);
