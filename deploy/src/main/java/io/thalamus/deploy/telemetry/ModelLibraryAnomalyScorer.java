@@ -17,8 +17,8 @@ import java.util.Arrays;
  *
  * <p>For each closed window the detector sees the link's past window means as its normal-behaviour
  * prefix and the new mean as the one point to judge ({@code detect(history + [x], period 1,
- * trainLength = history length)}); its flag is the verdict. The score reported beside it is the robust
- * z-score of x against the history (0.6745 (x - median) / MAD, NaN when the MAD is 0), for operators.
+ * trainLength = history length)}); its flag is the verdict. The score reported beside it is telemetry's
+ * built-in robust z-score of x against the same history, for operators.
  *
  * <p>Selected by {@link #PROPERTY} (system property) or {@link #ENVIRONMENT} (environment variable): a
  * card id, or {@code builtin} (the default) for telemetry's own {@link RobustZScore}.
@@ -37,6 +37,7 @@ public final class ModelLibraryAnomalyScorer implements AnomalyScorer {
     private final String cardId;
     private final AnomalyDetector detector;
     private final int minHistory;
+    private final RobustZScore describer;
 
     /** A scorer running {@code detector} (named {@code cardId} in anomaly records) once a link has {@code minHistory} windows. */
     public ModelLibraryAnomalyScorer(String cardId, AnomalyDetector detector, int minHistory) {
@@ -46,6 +47,7 @@ public final class ModelLibraryAnomalyScorer implements AnomalyScorer {
         this.cardId = cardId;
         this.detector = detector;
         this.minHistory = minHistory;
+        this.describer = new RobustZScore(Math.max(3, minHistory));
     }
 
     /**
@@ -96,19 +98,7 @@ public final class ModelLibraryAnomalyScorer implements AnomalyScorer {
         double[] series = Arrays.copyOf(history, length + 1);
         series[length] = x;
         boolean flagged = detector.detect(series, 1, length)[length];
-        double[] h = Arrays.copyOf(history, length);
-        double median = median(h);
-        for (int i = 0; i < length; i++) {
-            h[i] = Math.abs(h[i] - median);
-        }
-        double mad = median(h);
-        return new Score(mad > 0 ? 0.6745 * (x - median) / mad : Double.NaN, median, flagged);
-    }
-
-    private static double median(double[] a) {
-        double[] s = a.clone();
-        Arrays.sort(s);
-        int n = s.length;
-        return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+        Score described = describer.score(history, length, x);
+        return new Score(described.value(), described.baseline(), flagged);
     }
 }

@@ -60,7 +60,7 @@ class ModelLibraryAnomalyScorerTest {
             ModelLibraryAnomalyScorer scorer = ModelLibraryAnomalyScorer.fromRegistry(registry, "anomaly.robust-z");
             double[] h = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11};
             AnomalyScorer.Score s = scorer.score(h, h.length, 30);
-            // median 6, |deviations| 5 4 3 2 1 0 1 2 3 4 5 -> MAD 3; 0.6745 * 24 / 3
+            // median 6, |deviations| 5 4 3 2 1 0 1 2 3 4 5 -> MAD 3; 0.6745 * (30 - 6) / 3, as the built-in scorer says
             assertThat(s.baseline()).isEqualTo(6);
             assertThat(s.value()).isCloseTo(0.6745 * 8, within(1e-12));
             assertThat(s.flagged()).isTrue();
