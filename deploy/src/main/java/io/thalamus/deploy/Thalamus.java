@@ -3,6 +3,7 @@ package io.thalamus.deploy;
 import io.thalamus.deploy.api.ApiBackend;
 import io.thalamus.deploy.api.ApiServer;
 import io.thalamus.deploy.api.RegistryModelCatalog;
+import io.thalamus.deploy.telemetry.ModelLibraryAnomalyScorer;
 import io.thalamus.intent.engine.IntentEngine;
 import io.thalamus.intent.execution.RegistrySeriesModels;
 import io.thalamus.intent.execution.SolverAdmission;
@@ -95,7 +96,7 @@ public final class Thalamus implements AutoCloseable {
                         options.bootstrapServers(), false, options.stepInterval(), 0, List.of(), options.pipeline(),
                         options.collector(), options.samplePartitions());
             }
-            TelemetryService telemetry = TelemetryService.start(options, forwardingTo(sink));
+            TelemetryService telemetry = TelemetryService.start(options, forwardingTo(sink), ModelLibraryAnomalyScorer.fromEnvironment());
             closeables.add(0, telemetry);
             String bootstrap = telemetry.bootstrapServers();
 

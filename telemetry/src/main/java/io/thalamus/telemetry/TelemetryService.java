@@ -15,6 +15,7 @@ import io.thalamus.telemetry.sample.SamplePublisher;
 import io.thalamus.telemetry.streams.LinkCatalog;
 import io.thalamus.telemetry.streams.LinkStatsApplier;
 import io.thalamus.telemetry.streams.PipelineSettings;
+import io.thalamus.telemetry.streams.AnomalyScorer;
 import io.thalamus.telemetry.streams.RobustZScore;
 import io.thalamus.telemetry.streams.StreamsRunner;
 import io.thalamus.telemetry.streams.TelemetryTopology;
@@ -105,11 +106,16 @@ public final class TelemetryService implements AutoCloseable {
     private TelemetryService() {
     }
 
-    /** Starts the pipeline; on failure, what was started is stopped again and the error is thrown. */
+    /** Starts the pipeline with the built-in robust z-score; on failure, what was started is stopped again and the error is thrown. */
     public static TelemetryService start(Options o, TelemetryListener listener) {
+        return start(o, listener, new RobustZScore(10));
+    }
+
+    /** Starts the pipeline scoring closed windows with {@code scorer}; on failure, what was started is stopped again. */
+    public static TelemetryService start(Options o, TelemetryListener listener, AnomalyScorer scorer) {
         TelemetryService s = new TelemetryService();
         try {
-            s.startAll(o, listener);
+            s.startAll(o, listener, scorer);
             return s;
         } catch (RuntimeException e) {
             s.close();
@@ -117,7 +123,7 @@ public final class TelemetryService implements AutoCloseable {
         }
     }
 
-    private void startAll(Options o, TelemetryListener listener) {
+    private void startAll(Options o, TelemetryListener listener, AnomalyScorer scorer) {
         long t0 = System.nanoTime();
         // the OPC UA server starts while the broker does: both take seconds, mostly class loading
         CompletableFuture<ElementSimulator> simulatorStart = !o.simulateElements() ? null : CompletableFuture.supplyAsync(() -> {
@@ -126,7 +132,7 @@ public final class TelemetryService implements AutoCloseable {
             return new ElementSimulator(LinkLoads.route(o.topology(), series), o.opcuaPort()).startServer();
         });
         try {
-            startPipeline(o, listener, t0);
+            startPipeline(o, listener, scorer, t0);
         } finally {
             if (simulatorStart != null) {
                 try {
@@ -140,7 +146,7 @@ public final class TelemetryService implements AutoCloseable {
         startCollectors(o, t0);
     }
 
-    private void startPipeline(Options o, TelemetryListener listener, long t0) {
+    private void startPipeline(Options o, TelemetryListener listener, AnomalyScorer scorer, long t0) {
         int replication = 1;
         if (o.bootstrapServers() == null) {
             EmbeddedKafka kafka = EmbeddedKafka.start(o.stateDir().resolve("kafka"));
@@ -154,7 +160,7 @@ public final class TelemetryService implements AutoCloseable {
         TelemetryTopics.create(bootstrapServers, o.samplePartitions(), (short) replication);
         LOG.info("telemetry: topics ready ({} ms)", ms(t0));
         streams = new StreamsRunner(TelemetryTopology.build(new LinkCatalog(o.topology()), o.pipeline(),
-                new RobustZScore(10), metrics), "thalamus-telemetry", bootstrapServers,
+                scorer, metrics), "thalamus-telemetry", bootstrapServers,
                 o.stateDir().resolve("telemetry-streams"), replication, Map.of());
         closeables.add(streams);
         streams.start(Duration.ofSeconds(60));

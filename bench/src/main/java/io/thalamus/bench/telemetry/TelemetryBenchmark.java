@@ -56,7 +56,10 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>the default {@link TelemetryService} (Abilene, simulator, collector, Streams): time until every
  *       link has statistics, heap and RSS.</li>
  * </ol>
- * Arguments: {@code --seconds 60 --rate 100000 --opcua-seconds 20 --out bench/results/telemetry}.
+ * Arguments: {@code --seconds 60 --rate 100000 --opcua-seconds 20 --out bench/results/telemetry}
+ * ({@code --extra-rates 30000,...} adds Streams runs at other rates; {@code --only-throughput true} stops
+ * after the throughput runs). The machine's load average and the CPU time per sample are recorded so a
+ * figure taken on a shared machine can be judged.
  */
 public final class TelemetryBenchmark {
 
@@ -76,6 +79,7 @@ public final class TelemetryBenchmark {
         int opcuaSeconds = Integer.parseInt(a.getOrDefault("opcua-seconds", "20"));
         streamThreads = Integer.parseInt(a.getOrDefault("stream-threads", "1"));
         boolean skipBaseline = Boolean.parseBoolean(a.getOrDefault("skip-baseline", "false"));
+        int warmupSeconds = Integer.parseInt(a.getOrDefault("warmup-seconds", "15"));
         boolean onlyThroughput = Boolean.parseBoolean(a.getOrDefault("only-throughput", "false"));
         Path out = Path.of(a.getOrDefault("out", "bench/results/telemetry"));
         Files.createDirectories(out);
@@ -89,13 +93,18 @@ public final class TelemetryBenchmark {
         result.put("loadAverageAtStart", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         result.put("durationSeconds", seconds);
         result.put("offeredRatePerSecond", rate);
+        result.put("warmupSeconds", warmupSeconds);
         result.put("streamThreads", streamThreads);
 
         Topology topo = BuiltinTopologies.abilene();
         try (EmbeddedKafka kafka = EmbeddedKafka.start(tmp.resolve("kafka"))) {
             TelemetryTopics.create(kafka.bootstrapServers(), 2, (short) 1);
+            if (warmupSeconds > 0) {
+                // JIT, broker and page cache warm before anything is measured (otherwise the first run pays for it)
+                plainConsumer(kafka.bootstrapServers(), topo, rate, warmupSeconds, "bench.warmup.samples");
+            }
             result.put("baselinePlainConsumer", skipBaseline ? Map.of("processedPerSecond", Double.NaN)
-                    : plainConsumer(kafka.bootstrapServers(), topo, rate, seconds));
+                    : plainConsumer(kafka.bootstrapServers(), topo, rate, seconds, "bench.baseline.samples"));
             System.gc();
             result.put("streams", streams(kafka.bootstrapServers(), topo, rate, seconds, tmp.resolve("streams")));
             List<Map<String, Object>> extra = new ArrayList<>();
@@ -122,6 +131,7 @@ public final class TelemetryBenchmark {
         System.gc();
         result.put("service", service(topo, tmp.resolve("service")));
         result.put("memoryAtEnd", memory());
+        result.put("loadAverageAtEnd", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
 
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         Files.writeString(out.resolve("telemetry.json"), json.writeValueAsString(result));
@@ -166,8 +176,7 @@ public final class TelemetryBenchmark {
         return t;
     }
 
-    private static Map<String, Object> plainConsumer(String bootstrap, Topology topo, int rate, int seconds) throws Exception {
-        String topic = "bench.baseline.samples";
+    private static Map<String, Object> plainConsumer(String bootstrap, Topology topo, int rate, int seconds, String topic) throws Exception {
         try (var admin = org.apache.kafka.clients.admin.Admin.create(Map.of("bootstrap.servers", bootstrap))) {
             admin.createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic(topic, 2, (short) 1))).all().get();
         }
@@ -179,7 +188,7 @@ public final class TelemetryBenchmark {
         try (SamplePublisher pub = new SamplePublisher(bootstrap, topic, 200_000, Map.of());
              KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(Map.of(
                      ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                     ConsumerConfig.GROUP_ID_CONFIG, "bench-baseline",
+                     ConsumerConfig.GROUP_ID_CONFIG, "bench-" + topic,
                      ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                      ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000), new StringDeserializer(), new ByteArrayDeserializer())) {
             c.subscribe(List.of(topic));
@@ -212,7 +221,7 @@ public final class TelemetryBenchmark {
             m.put("latencyP99Ms", lat.quantile(0.99));
             m.put("latencyMaxMs", lat.max());
             m.put("latencyDefinition", "consumer receive time minus sample timestamp, every sample");
-            System.out.println("baseline: " + m);
+            System.out.println(topic + ": " + m);
             return m;
         }
     }
@@ -317,13 +326,15 @@ public final class TelemetryBenchmark {
             m.put("latencyP99Ms", lat.quantile(0.99));
             m.put("latencyMaxMs", lat.max());
             m.put("latencySamples", lat.count());
-            m.put("latencyDefinition", "link-stats (tumbling) record read back minus the newest sample timestamp in its window; commit interval 500 ms");
+            m.put("latencyDefinition", "link-stats (tumbling) record read back minus the newest sample timestamp in its window; partials flushed and committed every 200 ms");
             m.put("streamsDroppedRecords", streams.droppedRecords());
+            m.put("streamsDroppedRecordsWhere", streams.droppedRecordsByTags());
             m.put("cpuMicrosPerSampleWholeProcess", cpuNs / 1e3 / processed);
             m.put("cpuMicrosPerSampleStreamThreads", streamCpuNs / 1e3 / processed);
             m.put("cpuMicrosPerSampleProducerThreads", pubCpuNs / 1e3 / processed);
             m.put("projectedSamplesPerSecondOn2DedicatedCores", 2e6 / (cpuNs / 1e3 / processed));
             m.put("wallSeconds", (System.currentTimeMillis() - t0) / 1000.0);
+            m.put("loadAverageAtEnd", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
             m.put("processCpuSeconds", cpuNs / 1e9);
             System.out.println("streams: " + m);
             return m;
@@ -484,6 +495,8 @@ public final class TelemetryBenchmark {
                 (double) s.get("projectedSamplesPerSecondOn2DedicatedCores")));
         sb.append(String.format("%nStreams / baseline throughput: %.2f. Max Streams consumer lag: %s records.%n",
                 (double) r.get("streamsToBaselineThroughputRatio"), s.get("maxConsumerLagRecords")));
+        sb.append(String.format("Load average at the end of the Streams run: %s; Streams drops (late for every window): %s.%n",
+                s.get("loadAverageAtEnd"), s.get("streamsDroppedRecords")));
         sb.append("\n## OPC UA collector\n\n| step ms | items | queue/item | value changes/s | steps missed | overflows | duplicates | publisher drops |\n|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         Map<String, Object> o = cast(r.get("opcua"));
         @SuppressWarnings("unchecked")

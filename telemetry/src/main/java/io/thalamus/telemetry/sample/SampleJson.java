@@ -14,8 +14,11 @@ import java.io.UncheckedIOException;
  * JSON form of {@link TelemetrySample}, schema version 1 (documented in docs/telemetry.md):
  * <pre>{"schemaVersion":1,"element":"ATLA","metric":"load","link":"L1:ATLA-HSTN","node":null,
  *  "value":1.25E9,"unit":"bit/s","timestamp":1700000000000,"sequence":42}</pre>
- * Written and read with Jackson's streaming API (no reflection) because it runs for every sample.
- * Reading names the field that is missing or of the wrong type.
+ * It runs for every sample, so both directions have a fast path for exactly this layout (fields in
+ * this order, no whitespace, plain ASCII strings, JSON numbers): {@link CanonicalSampleJson}. Anything
+ * else (other field order, whitespace, escapes, unknown fields, every kind of error) goes through
+ * Jackson's streaming parser, which is the authority on what is valid and names the field that is
+ * missing or of the wrong type.
  */
 public final class SampleJson {
 
@@ -31,6 +34,12 @@ public final class SampleJson {
 
     /** The UTF-8 JSON bytes of {@code s}. */
     public static byte[] write(TelemetrySample s) {
+        byte[] fast = CanonicalSampleJson.write(s);
+        return fast != null ? fast : writeGeneral(s);
+    }
+
+    /** {@link #write} through Jackson, for strings that need escaping. */
+    static byte[] writeGeneral(TelemetrySample s) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(192);
         try (JsonGenerator g = FACTORY.createGenerator(out)) {
             g.writeStartObject();
@@ -64,6 +73,12 @@ public final class SampleJson {
         if (json == null) {
             throw new SampleFormatException("empty record (null value)");
         }
+        TelemetrySample fast = CanonicalSampleJson.read(json);
+        return fast != null ? fast : readGeneral(json);
+    }
+
+    /** {@link #read} through Jackson only: any layout, and the error messages. */
+    static TelemetrySample readGeneral(byte[] json) {
         Integer version = null;
         String element = null;
         String metric = null;

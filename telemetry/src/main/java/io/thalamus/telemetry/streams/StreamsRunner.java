@@ -38,7 +38,8 @@ public final class StreamsRunner implements AutoCloseable {
         p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toAbsolutePath().toString());
         p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, replication);
         p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
-        p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 500);
+        // the pre-aggregation stage requests a commit after each flush (every 200 ms); the timer is a backstop
+        p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 10_000);
         p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 8L * 1024 * 1024);
         p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
@@ -98,6 +99,18 @@ public final class StreamsRunner implements AutoCloseable {
             }
         }
         return any ? sum : 0;
+    }
+
+    /** Non-zero dropped-record counts by the metric's tags (task, processor node), for diagnosis. */
+    public Map<String, Double> droppedRecordsByTags() {
+        Map<String, Double> out = new java.util.TreeMap<>();
+        for (Map.Entry<MetricName, ? extends Metric> e : streams.metrics().entrySet()) {
+            if (e.getKey().name().equals("dropped-records-total")
+                    && e.getValue().metricValue() instanceof Number n && n.doubleValue() > 0) {
+                out.put(e.getKey().group() + " " + e.getKey().tags(), n.doubleValue());
+            }
+        }
+        return out;
     }
 
     private double metric(String name, String group) {

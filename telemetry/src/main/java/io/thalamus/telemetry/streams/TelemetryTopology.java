@@ -2,9 +2,6 @@ package io.thalamus.telemetry.streams;
 
 import io.thalamus.telemetry.kafka.TelemetryTopics;
 import io.thalamus.telemetry.sample.DeadLetter;
-import io.thalamus.telemetry.sample.SampleFormatException;
-import io.thalamus.telemetry.sample.SampleJson;
-import io.thalamus.telemetry.sample.TelemetrySample;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -21,13 +18,9 @@ import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Suppressed;
 import org.apache.kafka.streams.kstream.TimeWindows;
 import org.apache.kafka.streams.kstream.Windowed;
-import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
-import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
-import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
@@ -42,10 +35,12 @@ import java.util.Set;
  * <ol>
  *   <li>read {@code samples} as raw bytes, parse and validate each record (bad JSON, unknown element or
  *       link, NaN, negative, far-future, later than the grace period), send refusals to
- *       {@code dead-letter} with the reason, update the link's EWMA (state store {@code link-ewma});</li>
+ *       {@code dead-letter} with the reason, update the link's EWMA (state store {@code link-ewma}),
+ *       and pre-aggregate the points per link and window-aligned slot in memory
+ *       ({@link PreAggregateProcessor}, flushed every {@link #FLUSH_INTERVAL});</li>
  *   <li>per link (the key {@code element|link} is already partitioned by element, so no repartition),
- *       tumbling and hopping windows with a grace period, in-memory window stores, aggregates flushed to
- *       {@code link-stats} at every commit;</li>
+ *       the partials merged into tumbling and hopping windows with a grace period, in-memory window
+ *       stores, aggregates flushed to {@code link-stats} at every commit;</li>
  *   <li>closed tumbling windows (suppressed until the grace period ends) scored against the link's last
  *       windows by an {@link AnomalyScorer}; scores at or past the threshold go to {@code anomalies}.</li>
  * </ol>
@@ -53,6 +48,8 @@ import java.util.Set;
 public final class TelemetryTopology {
 
     static final String EWMA_STORE = "link-ewma";
+    /** Wall-clock interval at which the pre-aggregated partials go to the window stores. */
+    public static final Duration FLUSH_INTERVAL = Duration.ofMillis(200);
     static final String HISTORY_STORE = "anomaly-history";
 
     private TelemetryTopology() {
@@ -69,24 +66,26 @@ public final class TelemetryTopology {
         b.addStateStore(historyStore);
 
         SampleValidator validator = new SampleValidator(catalog, settings);
+        long slotMs = slotMillis(settings);
         KStream<String, Checked> checked = b.stream(TelemetryTopics.SAMPLES, Consumed.with(Serdes.String(), Serdes.ByteArray()))
-                .processValues(() -> new ValidateProcessor(validator, settings, events), Named.as("validate"), EWMA_STORE);
+                .processValues(() -> new PreAggregateProcessor(validator, settings, slotMs, FLUSH_INTERVAL, events),
+                        Named.as("validate-pre-aggregate"), EWMA_STORE);
 
         Map<String, KStream<String, Checked>> branches = checked.split(Named.as("route-"))
-                .branch((k, v) -> v.point() != null, Branched.as("points"))
+                .branch((k, v) -> v.partial() != null, Branched.as("partials"))
                 .defaultBranch(Branched.as("dead"));
         branches.get("route-dead")
                 .mapValues(c -> c.deadLetter().toJson(), Named.as("dead-letter-json"))
                 .to(TelemetryTopics.DEAD_LETTER, Produced.with(Serdes.String(), Serdes.ByteArray()));
 
-        KGroupedStream<String, LinkPoint> perLink = branches.get("route-points")
-                .mapValues(Checked::point, Named.as("point"))
-                .groupByKey(Grouped.with(Serdes.String(), new LinkPointSerde()));
+        KGroupedStream<String, WindowAccumulator> perLink = branches.get("route-partials")
+                .mapValues(Checked::partial, Named.as("partial"))
+                .groupByKey(Grouped.with(Serdes.String(), WindowAccumulator.serde()));
 
         Duration tumbling = settings.tumbling();
         KTable<Windowed<String>, WindowAccumulator> tumblingStats = perLink
                 .windowedBy(TimeWindows.ofSizeAndGrace(tumbling, settings.grace()))
-                .aggregate(WindowAccumulator::new, (k, p, acc) -> acc.add(p), Named.as("tumbling-aggregate"),
+                .aggregate(WindowAccumulator::new, (k, part, acc) -> acc.merge(part), Named.as("tumbling-aggregate"),
                         Materialized.<String, WindowAccumulator>as(Stores.inMemoryWindowStore("tumbling-store",
                                         tumbling.plus(settings.grace()).plus(tumbling), tumbling, false))
                                 .withKeySerde(Serdes.String()).withValueSerde(WindowAccumulator.serde()));
@@ -95,13 +94,17 @@ public final class TelemetryTopology {
         Duration hop = settings.hoppingSize();
         KTable<Windowed<String>, WindowAccumulator> hoppingStats = perLink
                 .windowedBy(TimeWindows.ofSizeAndGrace(hop, settings.grace()).advanceBy(settings.hoppingAdvance()))
-                .aggregate(WindowAccumulator::new, (k, p, acc) -> acc.add(p), Named.as("hopping-aggregate"),
+                .aggregate(WindowAccumulator::new, (k, part, acc) -> acc.merge(part), Named.as("hopping-aggregate"),
                         Materialized.<String, WindowAccumulator>as(Stores.inMemoryWindowStore("hopping-store",
                                         hop.plus(settings.grace()).plus(hop), hop, false))
                                 .withKeySerde(Serdes.String()).withValueSerde(WindowAccumulator.serde()));
         toLinkStats(hoppingStats, LinkStatsMessage.HOPPING);
 
-        tumblingStats.suppress(Suppressed.untilWindowCloses(Suppressed.BufferConfig.unbounded()).withName("closed-windows"))
+        // not changelogged: the window updates come from the flush punctuation, whose record context has
+        // no topic, which the buffer's changelog cannot serialize. After a restart the buffer refills from
+        // the next update of each open window (the window stores themselves are changelogged).
+        tumblingStats.suppress(Suppressed.untilWindowCloses(Suppressed.BufferConfig.unbounded().withLoggingDisabled())
+                        .withName("closed-windows"))
                 .toStream(Named.as("closed-stream"))
                 .process(() -> new AnomalyProcessor(settings, scorer, events), Named.as("anomaly-score"), HISTORY_STORE)
                 .to(TelemetryTopics.ANOMALIES, Produced.with(Serdes.String(), Serdes.ByteArray()));
@@ -116,90 +119,21 @@ public final class TelemetryTopology {
                 .to(TelemetryTopics.LINK_STATS, Produced.with(Serdes.String(), Serdes.ByteArray()));
     }
 
-    /** The validator's outcome travelling to the split: a point or a dead letter. */
-    record Checked(LinkPoint point, DeadLetter deadLetter) {
+    /** What the per-sample stage sends on: a partial aggregate of one link and slot, or a dead letter. */
+    record Checked(WindowAccumulator partial, DeadLetter deadLetter) {
     }
 
-    /** Parses, validates, stamps with the sample's time, and folds the EWMA in. */
-    static final class ValidateProcessor implements FixedKeyProcessor<String, byte[], Checked> {
-        private final SampleValidator validator;
-        private final double halfLifeMs;
-        private final PipelineEvents events;
-        private FixedKeyProcessorContext<String, Checked> context;
-        private KeyValueStore<String, byte[]> ewma;
-        private long streamTime = Long.MIN_VALUE;
+    /**
+     * Length of the pre-aggregation slots: the greatest common divisor of the window sizes and the
+     * hopping advance, so that no window starts or ends inside a slot.
+     */
+    static long slotMillis(PipelineSettings s) {
+        long g = gcd(s.tumbling().toMillis(), gcd(s.hoppingSize().toMillis(), s.hoppingAdvance().toMillis()));
+        return Math.max(1, g);
+    }
 
-        ValidateProcessor(SampleValidator validator, PipelineSettings settings, PipelineEvents events) {
-            this.validator = validator;
-            this.halfLifeMs = settings.ewmaHalfLife().toMillis();
-            this.events = events;
-        }
-
-        @Override
-        public void init(FixedKeyProcessorContext<String, Checked> context) {
-            this.context = context;
-            this.ewma = context.getStateStore(EWMA_STORE);
-        }
-
-        @Override
-        public void process(FixedKeyRecord<String, byte[]> rec) {
-            String key = rec.key();
-            TelemetrySample s;
-            try {
-                s = SampleJson.read(rec.value());
-            } catch (SampleFormatException e) {
-                reject(rec, e.getMessage());
-                return;
-            }
-            if (key == null || !key.equals(s.key())) {
-                reject(rec, "record key '" + key + "' does not match the sample's key '" + s.key() + "' (element|subject)");
-                return;
-            }
-            Verdict v = validator.check(s, context.currentSystemTimeMs(), streamTime);
-            if (v instanceof Verdict.Rejected r) {
-                reject(rec, r.reason());
-            } else if (v instanceof Verdict.Accepted a) {
-                LinkPoint p = a.point();
-                streamTime = Math.max(streamTime, p.timestampMs());
-                double e = updateEwma(key, p);
-                events.accepted();
-                context.forward(rec.withValue(new Checked(
-                        new LinkPoint(p.linkId(), p.utilization(), p.loadBps(), p.timestampMs(), e), null))
-                        .withTimestamp(p.timestampMs()));
-            } else {
-                events.skipped();
-            }
-        }
-
-        /** Time-aware EWMA: weight 1 - 2^(-dt / halfLife); an out-of-order sample gets the weight of dt = 0+. */
-        private double updateEwma(String key, LinkPoint p) {
-            byte[] prev = ewma.get(key);
-            double value;
-            long last;
-            if (prev == null) {
-                value = p.utilization();
-                last = p.timestampMs();
-            } else {
-                ByteBuffer bb = ByteBuffer.wrap(prev);
-                double old = bb.getDouble();
-                long oldTs = bb.getLong();
-                long dt = Math.max(1, p.timestampMs() - oldTs);
-                double alpha = 1 - Math.pow(2, -dt / halfLifeMs);
-                value = old + alpha * (p.utilization() - old);
-                last = Math.max(oldTs, p.timestampMs());
-            }
-            ewma.put(key, ByteBuffer.allocate(16).putDouble(value).putLong(last).array());
-            return value;
-        }
-
-        private void reject(FixedKeyRecord<String, byte[]> rec, String reason) {
-            RecordMetadata md = context.recordMetadata().orElse(null);
-            DeadLetter d = DeadLetter.of(reason, md == null ? TelemetryTopics.SAMPLES : md.topic(),
-                    md == null ? -1 : md.partition(), md == null ? -1 : md.offset(), rec.key(), rec.value(),
-                    context.currentSystemTimeMs());
-            events.deadLettered(reason);
-            context.forward(rec.withValue(new Checked(null, d)));
-        }
+    private static long gcd(long a, long b) {
+        return b == 0 ? a : gcd(b, a % b);
     }
 
     /** Scores each closed tumbling window of a link against its previous windows. */
@@ -234,7 +168,7 @@ public final class TelemetryTopology {
             double x = acc.meanUtilization();
             double[] h = decode(history.get(link));
             AnomalyScorer.Score s = scorer.score(h, h.length, x);
-            if (!Double.isNaN(s.value()) && Math.abs(s.value()) >= threshold) {
+            if (s.isAnomaly(threshold)) {
                 AnomalyEvent ev = new AnomalyEvent(1, link, rec.key().window().start(), rec.key().window().end(), x,
                         s.baseline(), s.value(), threshold, scorer.name(), h.length);
                 events.anomaly(ev);

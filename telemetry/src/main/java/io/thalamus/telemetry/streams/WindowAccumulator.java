@@ -9,9 +9,10 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The running statistics of one link in one window: count, sums, maximum, a p95 sketch, and the EWMA
- * carried by the newest sample. Mutable because Kafka Streams aggregates in place; stored in compact
- * binary form by {@link #serde()}.
+ * The running statistics of one link in one window (or one pre-aggregated slice of it): count, sums,
+ * maximum, a mergeable p95 sketch ({@link LogHistogram}, 1 % relative error), and the EWMA carried by the
+ * newest sample. Mutable because Kafka Streams aggregates in place; stored in compact binary form by
+ * {@link #serde()}.
  */
 public final class WindowAccumulator {
 
@@ -22,7 +23,7 @@ public final class WindowAccumulator {
     private double maxUtilization = Double.NEGATIVE_INFINITY;
     private long latestTimestampMs = Long.MIN_VALUE;
     private double ewmaAtLatest = Double.NaN;
-    private QuantileSketch p95 = new QuantileSketch(0.95);
+    private LogHistogram histogram = new LogHistogram();
 
     /** Folds one point in. */
     public WindowAccumulator add(LinkPoint p) {
@@ -31,10 +32,28 @@ public final class WindowAccumulator {
         sumUtilization += p.utilization();
         sumLoadBps += p.loadBps();
         maxUtilization = Math.max(maxUtilization, p.utilization());
-        p95.add(p.utilization());
+        histogram.add(p.utilization());
         if (p.timestampMs() >= latestTimestampMs) {
             latestTimestampMs = p.timestampMs();
             ewmaAtLatest = p.ewma();
+        }
+        return this;
+    }
+
+    /** Folds a partial aggregate of the same link in (exact for count, sums, max; the sketch merges exactly). */
+    public WindowAccumulator merge(WindowAccumulator o) {
+        if (o.count == 0) {
+            return this;
+        }
+        linkId = o.linkId;
+        count += o.count;
+        sumUtilization += o.sumUtilization;
+        sumLoadBps += o.sumLoadBps;
+        maxUtilization = Math.max(maxUtilization, o.maxUtilization);
+        histogram.merge(o.histogram);
+        if (o.latestTimestampMs >= latestTimestampMs) {
+            latestTimestampMs = o.latestTimestampMs;
+            ewmaAtLatest = o.ewmaAtLatest;
         }
         return this;
     }
@@ -60,7 +79,7 @@ public final class WindowAccumulator {
     }
 
     public double p95Utilization() {
-        return p95.estimate();
+        return histogram.quantile(0.95);
     }
 
     public long latestTimestampMs() {
@@ -83,11 +102,11 @@ public final class WindowAccumulator {
                 return null;
             }
             byte[] id = (a.linkId == null ? "" : a.linkId).getBytes(StandardCharsets.UTF_8);
-            ByteBuffer b = ByteBuffer.allocate(4 + id.length + 8 * 6 + a.p95.byteSize());
+            ByteBuffer b = ByteBuffer.allocate(4 + id.length + 8 * 6 + a.histogram.byteSize());
             b.putInt(id.length).put(id);
             b.putLong(a.count).putDouble(a.sumUtilization).putDouble(a.sumLoadBps).putDouble(a.maxUtilization)
                     .putLong(a.latestTimestampMs).putDouble(a.ewmaAtLatest);
-            a.p95.write(b);
+            a.histogram.write(b);
             return b.array();
         }
     }
@@ -109,7 +128,7 @@ public final class WindowAccumulator {
             a.maxUtilization = b.getDouble();
             a.latestTimestampMs = b.getLong();
             a.ewmaAtLatest = b.getDouble();
-            a.p95 = QuantileSketch.read(b);
+            a.histogram = LogHistogram.read(b);
             return a;
         }
     }

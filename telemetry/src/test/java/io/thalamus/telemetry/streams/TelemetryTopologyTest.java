@@ -73,7 +73,13 @@ class TelemetryTopologyTest {
         samples.pipeInput(s.key(), SampleJson.write(s), ts);
     }
 
+    /** Lets the pre-aggregation stage hand its partials to the windows (a wall-clock punctuation). */
+    private void flush() {
+        driver.advanceWallClockTime(TelemetryTopology.FLUSH_INTERVAL);
+    }
+
     private List<LinkStatsMessage> allStats() {
+        flush();
         return stats.readValuesToList().stream().map(LinkStatsMessage::fromJson).collect(Collectors.toList());
     }
 
@@ -99,10 +105,75 @@ class TelemetryTopologyTest {
         assertThat(m.samples()).isEqualTo(5);
         assertThat(m.meanUtilization()).isCloseTo(0.3, within(1e-12));
         assertThat(m.maxUtilization()).isEqualTo(0.5);
-        // sorted 0.1 0.2 0.3 0.4 0.5; rank 0.95 * 4 = 3.8 -> 0.4 + 0.8 * 0.1
-        assertThat(m.p95Utilization()).isCloseTo(0.48, within(1e-12));
+        // sorted 0.1 0.2 0.3 0.4 0.5; rank 0.95 * 4 = 3.8 -> 0.4 + 0.8 * 0.1, within the sketch's 1 %
+        assertThat(m.p95Utilization()).isCloseTo(0.48, within(0.48 * LogHistogram.RELATIVE_ERROR));
         assertThat(m.meanLoadBps()).isCloseTo(0.3 * TinyNetwork.CAPACITY, within(1.0));
         assertThat(m.latestSampleTimestamp()).isEqualTo(T0 + 4000);
+    }
+
+    @Test
+    void p95OfAWindowFedOverManyFlushesIsWithinTheSketchErrorOfTheExactP95() {
+        Random rnd = new Random(11);
+        double[] u = new double[600];
+        for (int i = 0; i < u.length; i++) {
+            u[i] = 0.05 + 0.9 * rnd.nextDouble() * rnd.nextDouble();
+            send("A", AB, u[i], T0 + 10_000 + i * 15L);
+            if (i % 97 == 0) {
+                flush(); // partials of several sizes merge into the same window
+            }
+        }
+        LinkStatsMessage m = last(allStats(), LinkStatsMessage.TUMBLING, AB, T0 + 10_000);
+        assertThat(m.samples()).isEqualTo(u.length);
+        double[] sorted = u.clone();
+        java.util.Arrays.sort(sorted);
+        double h = (sorted.length - 1) * 0.95;
+        int lo = (int) Math.floor(h);
+        double exact = sorted[lo] + (h - lo) * (sorted[lo + 1] - sorted[lo]);
+        assertThat(m.p95Utilization()).isCloseTo(exact, within(exact * LogHistogram.RELATIVE_ERROR));
+        assertThat(m.maxUtilization()).isEqualTo(sorted[sorted.length - 1]);
+        assertThat(m.meanUtilization()).isCloseTo(java.util.Arrays.stream(u).average().orElseThrow(), within(1e-12));
+    }
+
+    @Test
+    void aScorersOwnVerdictDecidesWhateverTheThreshold() {
+        driver.close();
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "topology-test-verdict");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        AnomalyScorer flagsHighWindows = new AnomalyScorer() {
+            @Override
+            public String name() {
+                return "verdict-only";
+            }
+
+            @Override
+            public Score score(double[] history, int length, double x) {
+                return new Score(Double.NaN, Double.NaN, x > 0.5); // no numeric score at all
+            }
+        };
+        driver = new TopologyTestDriver(TelemetryTopology.build(new LinkCatalog(TinyNetwork.topology()),
+                PipelineSettings.defaults(), flagsHighWindows, PipelineEvents.NONE), props, Instant.ofEpochMilli(T0 + 3_600_000));
+        samples = driver.createInputTopic(TelemetryTopics.SAMPLES, new StringSerializer(), new ByteArraySerializer());
+        anomalies = driver.createOutputTopic(TelemetryTopics.ANOMALIES, new StringDeserializer(), new ByteArrayDeserializer());
+        send("A", AB, 0.2, T0 + 1_000);
+        send("A", AB, 0.9, T0 + 11_000);
+        send("A", AB, 0.2, T0 + 21_000);
+        send("A", AB, 0.2, T0 + 36_000); // closes the first three windows
+        flush();
+        List<AnomalyEvent> events = anomalies.readValuesToList().stream().map(AnomalyEvent::fromJson).toList();
+        assertThat(events).extracting(AnomalyEvent::windowStart).containsExactly(T0 + 10_000);
+        assertThat(events.get(0).detector()).isEqualTo("verdict-only");
+    }
+
+    @Test
+    void partialsKeepTheirKeySoTheWindowsNeedNoRepartitionTopic() {
+        var description = TelemetryTopology.build(new LinkCatalog(TinyNetwork.topology()), PipelineSettings.defaults(),
+                new RobustZScore(10), PipelineEvents.NONE).describe();
+        // a repartition would let partials of two input partitions interleave and arrive late for their windows
+        assertThat(description.subtopologies()).hasSize(1);
+        assertThat(description.toString()).doesNotContain("repartition");
+        assertThat(TelemetryTopology.slotMillis(PipelineSettings.defaults())).isEqualTo(10_000);
     }
 
     @Test
@@ -188,6 +259,7 @@ class TelemetryTopologyTest {
             }
         }
         send("A", AB, 0.3, T0 + windows * 10_000L + 6_000); // push stream time past the last grace
+        flush();
         List<AnomalyEvent> events = anomalies.readValuesToList().stream().map(AnomalyEvent::fromJson).toList();
         assertThat(events).hasSize(1);
         AnomalyEvent e = events.get(0);
