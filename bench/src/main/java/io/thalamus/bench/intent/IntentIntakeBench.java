@@ -104,11 +104,21 @@ public final class IntentIntakeBench {
             drain(120);
             EndToEnd e2e = endToEnd(200);
             System.out.println("end to end: " + e2e);
+            double batchCpu0 = cpuSeconds(server.toHandle());
             Batch batch = batch(1000);
+            double batchServerCpu = cpuSeconds(server.toHandle()) - batchCpu0;
             System.out.println("batch of 1000: " + batch);
             drain(120);
+            String loadBefore = loadAverage();
+            double serverCpu0 = cpuSeconds(server.toHandle());
+            double clientCpu0 = cpuSeconds(ProcessHandle.current());
             Phase sustained = openLoop(rate, seconds);
+            double serverCpu = cpuSeconds(server.toHandle()) - serverCpu0;
+            double clientCpu = cpuSeconds(ProcessHandle.current()) - clientCpu0;
+            String loadAfter = loadAverage();
             System.out.println("sustained: " + sustained);
+            System.out.printf(Locale.ROOT, "server CPU %.1f s (%.3f ms per accepted intent), load generator CPU %.1f s, load %s -> %s%n",
+                    serverCpu, 1000 * serverCpu / Math.max(1, sustained.accepted()), clientCpu, loadBefore, loadAfter);
             long backlog = count("SUBMITTED") + count("COMPILING") + count("INSTALLING");
             long installedBefore = count("INSTALLED");
             double drainSeconds = drain(60);
@@ -122,10 +132,14 @@ public final class IntentIntakeBench {
             root.put("serverHeap", heap).put("serverStartupMs", startupMs).put("cpus", Runtime.getRuntime().availableProcessors());
             root.put("loadAverageAtEnd", loadAverage());
             root.set("sustained", sustained.json().put("targetRate", rate).put("seconds", seconds)
-                    .put("engineBacklogAfter", backlog).put("engineInstallsPerSecondWhileDraining", drainRate));
+                    .put("engineBacklogAfter", backlog).put("engineInstallsPerSecondWhileDraining", drainRate)
+                    .put("serverCpuSeconds", serverCpu).put("serverCpuMsPerAcceptedIntent", 1000 * serverCpu / Math.max(1, sustained.accepted()))
+                    .put("loadGeneratorCpuSeconds", clientCpu).put("loadAverageBefore", loadBefore).put("loadAverageAfter", loadAfter));
             root.set("peak", peak.json());
             root.set("endToEnd", e2e.json());
-            root.set("batch1000", batch.json().put("onosMs", ONOS_1000_INTENTS_MS)
+            root.set("batch1000", batch.json().put("serverCpuSeconds", batchServerCpu)
+                    .put("serverCpuMsPerIntent", batchServerCpu)
+                    .put("onosMs", ONOS_1000_INTENTS_MS)
                     .put("ratioOnosOverOurs", ONOS_1000_INTENTS_MS / batch.installAllMs()));
             root.put("goals", "intake >= 2000/s sustained with p99 < 50 ms; POST->INSTALLED median < 200 ms");
             Files.createDirectories(out);
@@ -362,12 +376,12 @@ public final class IntentIntakeBench {
         }
         CompletableFuture.allOf(all.toArray(new CompletableFuture[0])).join();
         double accepted = (System.nanoTime() - t) / 1e6;
-        long installed;
         do {
             Thread.sleep(5);
-            installed = count("INSTALLED") - before;
-        } while (installed < n && count("SUBMITTED") + count("COMPILING") + count("INSTALLING") > 0);
-        return new Batch(accepted, (System.nanoTime() - t) / 1e6, installed);
+        } while (count("INSTALLED") - before < n && count("SUBMITTED") + count("COMPILING") + count("INSTALLING") > 0);
+        double done = (System.nanoTime() - t) / 1e6;
+        // read after the in-flight counts: an intent finishing between two reads is counted either way
+        return new Batch(accepted, done, count("INSTALLED") - before);
     }
 
     private static double median(double[] v) {
@@ -378,6 +392,11 @@ public final class IntentIntakeBench {
         double[] s = v.clone();
         Arrays.sort(s);
         return s.length == 0 ? Double.NaN : s[Math.min(s.length - 1, (int) Math.ceil(q * s.length) - 1)];
+    }
+
+    /** CPU time (user + system) a process has used so far, in seconds (NaN when the platform does not say). */
+    private static double cpuSeconds(ProcessHandle p) {
+        return p.info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(Double.NaN);
     }
 
     private static String loadAverage() {
@@ -403,6 +422,10 @@ public final class IntentIntakeBench {
                 s.get("targetRate").asInt(), s.get("seconds").asInt(), s.get("acceptedPerSecond").asDouble(), s.get("failed").asLong()));
         sb.append(String.format(Locale.ROOT, "| intake latency p50 / p99 / max | %.1f / %.1f / %.1f ms | p99 < 50 ms |%n",
                 s.get("p50Ms").asDouble(), s.get("p99Ms").asDouble(), s.get("maxMs").asDouble()));
+        sb.append(String.format(Locale.ROOT, "| server CPU during the sustained phase | %.1f s = %.3f ms per accepted intent (load generator: %.1f s) | |%n",
+                s.get("serverCpuSeconds").asDouble(), s.get("serverCpuMsPerAcceptedIntent").asDouble(), s.get("loadGeneratorCpuSeconds").asDouble()));
+        sb.append(String.format(Locale.ROOT, "| load average before / after the sustained phase | `%s` / `%s` | |%n",
+                s.get("loadAverageBefore").asText(), s.get("loadAverageAfter").asText()));
         sb.append(String.format(Locale.ROOT, "| engine backlog when intake stopped / install rate while draining | %d intents / %.0f per s | |%n",
                 s.get("engineBacklogAfter").asLong(), s.get("engineInstallsPerSecondWhileDraining").asDouble()));
         sb.append(String.format(Locale.ROOT, "| peak intake (closed loop, 64 in flight) | %.0f accepted/s, p99 %.1f ms | |%n",
@@ -413,6 +436,8 @@ public final class IntentIntakeBench {
                 e.get("serverMedianMs").asDouble(), e.get("serverP90Ms").asDouble()));
         sb.append(String.format(Locale.ROOT, "| 1,000 intents submitted together: all accepted / all INSTALLED | %.0f ms / %.0f ms (%.0f installed/s) | ONOS: 48 ms on one node |%n",
                 b.get("acceptAllMs").asDouble(), b.get("installAllMs").asDouble(), b.get("installedPerSecond").asDouble()));
+        sb.append(String.format(Locale.ROOT, "| server CPU for those 1,000 (intake + planning + install + log) | %.3f ms per intent | |%n",
+                b.get("serverCpuMsPerIntent").asDouble()));
         sb.append(String.format(Locale.ROOT, "| ratio ONOS time / ours for 1,000 | %.3f (below 1: ONOS faster) | |%n%n",
                 b.get("ratioOnosOverOurs").asDouble()));
         sb.append("Each accepted intent is durable before its 202 (idempotent producer, acks=all, single-partition topic), is then "
