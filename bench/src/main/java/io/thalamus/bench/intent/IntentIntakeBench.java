@@ -8,10 +8,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,6 +35,8 @@ import java.util.regex.Pattern;
  *       counted from each request's scheduled send time (no coordinated omission); a 202 means the SUBMITTED
  *       event was acknowledged by the broker (acks=all);</li>
  *   <li>peak intake: closed loop, 64 requests in flight;</li>
+ *   <li>the load generator speaks HTTP/1.1 over {@value #CONNECTIONS} keep-alive connections ({@link LoopbackHttp}),
+ *       cheap enough that the shared CPUs go to the server being measured;</li>
  *   <li>end to end: one intent at a time, POST to INSTALLED (client polling every 2 ms, and the server's own
  *       event times);</li>
  *   <li>the ONOS comparison: 1,000 connectivity intents submitted together, time until all are INSTALLED,
@@ -46,7 +44,7 @@ import java.util.regex.Pattern;
  * </ol>
  * Usage: {@code java -cp bench/target/benchmarks.jar io.thalamus.bench.intent.IntentIntakeBench
  * [--jar deploy/target/thalamus.jar | --server-cp CLASSPATH] [--seconds 60] [--rate 2000] [--heap 512m]
- * [--out bench/results/intent]}.
+ * [--out bench/results/intent] [--server-jvm "extra JVM options of the server"]}.
  */
 public final class IntentIntakeBench {
 
@@ -55,8 +53,14 @@ public final class IntentIntakeBench {
     /** ONOS's published figure: 1,000 point-to-point intents installed in 48 ms on a single node. */
     static final double ONOS_1000_INTENTS_MS = 48.0;
 
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    /** Keep-alive connections (and threads) of the load generator. */
+    static final int CONNECTIONS = 64;
+    private LoopbackHttp http;
+    private final java.util.concurrent.ExecutorService senders = java.util.concurrent.Executors.newFixedThreadPool(CONNECTIONS, r -> {
+        Thread t = new Thread(r, "load-generator");
+        t.setDaemon(true);
+        return t;
+    });
     private final Random rnd = new Random(42);
     private final AtomicLong keys = new AtomicLong();
     private String base;
@@ -68,6 +72,7 @@ public final class IntentIntakeBench {
         int rate = 2000;
         String heap = "512m";
         Path out = Path.of("bench/results/intent");
+        String serverJvm = "";
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--jar" -> jar = args[i + 1];
@@ -76,15 +81,20 @@ public final class IntentIntakeBench {
                 case "--rate" -> rate = Integer.parseInt(args[i + 1]);
                 case "--heap" -> heap = args[i + 1];
                 case "--out" -> out = Path.of(args[i + 1]);
+                case "--server-jvm" -> serverJvm = args[i + 1];
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        new IntentIntakeBench().run(jar, serverCp, seconds, rate, heap, out);
+        new IntentIntakeBench().run(jar, serverCp, seconds, rate, heap, out, serverJvm);
     }
 
-    private void run(String jar, String serverCp, int seconds, int rate, String heap, Path out) throws Exception {
+    private void run(String jar, String serverCp, int seconds, int rate, String heap, Path out, String serverJvm)
+            throws Exception {
         Path state = Files.createTempDirectory("thalamus-bench");
         List<String> cmd = new ArrayList<>(List.of("java", "-Xmx" + heap));
+        if (!serverJvm.isBlank()) {
+            cmd.addAll(List.of(serverJvm.trim().split("\\s+")));
+        }
         if (serverCp != null) {
             cmd.addAll(List.of("-cp", serverCp, "io.thalamus.deploy.cli.ThalamusCli"));
         } else {
@@ -98,6 +108,7 @@ public final class IntentIntakeBench {
             int port = awaitPort(server);
             double startupMs = (System.nanoTime() - t0) / 1e6;
             base = "http://127.0.0.1:" + port;
+            http = new LoopbackHttp("127.0.0.1", port, CONNECTIONS);
             System.out.printf(Locale.ROOT, "server up on %d in %.0f ms (heap %s)%n", port, startupMs, heap);
 
             openLoop(200, 5); // warm-up: JIT, connections, broker
@@ -187,10 +198,8 @@ public final class IntentIntakeBench {
                 + "\"max-link-utilization\",\"op\":\"<=\",\"target\":0.95}]}";
     }
 
-    private CompletableFuture<HttpResponse<String>> post(String body) {
-        return client.sendAsync(HttpRequest.newBuilder(URI.create(base + "/api/intents"))
-                .header("content-type", "application/json").timeout(Duration.ofSeconds(30))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    private CompletableFuture<LoopbackHttp.Reply> post(String body) {
+        return CompletableFuture.supplyAsync(() -> http.send("POST", "/api/intents", body), senders);
     }
 
     /** One measured phase. */
@@ -242,7 +251,7 @@ public final class IntentIntakeBench {
             all.add(post(intent()).whenComplete((r, ex) -> {
                 inFlight.release();
                 lat.add((System.nanoTime() - scheduled) / 1e6);
-                if (ex == null && r.statusCode() == 202) {
+                if (ex == null && r.status() == 202) {
                     ok.incrementAndGet();
                 } else {
                     bad.incrementAndGet();
@@ -272,9 +281,9 @@ public final class IntentIntakeBench {
                     long t = System.nanoTime();
                     sent.incrementAndGet();
                     try {
-                        HttpResponse<String> r = post(intent()).join();
+                        LoopbackHttp.Reply r = http.send("POST", "/api/intents", intent());
                         lat.add((System.nanoTime() - t) / 1e6);
-                        if (r.statusCode() == 202) {
+                        if (r.status() == 202) {
                             ok.incrementAndGet();
                         } else {
                             bad.incrementAndGet();
@@ -295,9 +304,7 @@ public final class IntentIntakeBench {
     }
 
     private JsonNode get(String path) throws Exception {
-        HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
-                .GET().build(), HttpResponse.BodyHandlers.ofString());
-        return MAPPER.readTree(r.body());
+        return MAPPER.readTree(http.send("GET", path, null).body());
     }
 
     private long count(String state) throws Exception {
@@ -337,8 +344,8 @@ public final class IntentIntakeBench {
         int missing = 0;
         for (int i = 0; i < n; i++) {
             long t = System.nanoTime();
-            HttpResponse<String> r = post(intent()).join();
-            String loc = r.headers().firstValue("location").orElseThrow();
+            LoopbackHttp.Reply r = post(intent()).join();
+            String loc = java.util.Objects.requireNonNull(r.location(), "no Location in the reply to POST /api/intents");
             JsonNode intent;
             do {
                 Thread.sleep(2);

@@ -33,8 +33,16 @@ public final class ConflictDetector {
     private record Active(String id, String key, Intent intent) {
     }
 
+    /** What two connectivity intents of one endpoint pair must agree on. */
+    private record Rate(double bandwidthBps, Double maxDelayMs) {
+        static Rate of(IntentSpec.Connectivity c) {
+            return new Rate(c.bandwidthBps(), c.maxDelayMs());
+        }
+    }
+
     private final Map<String, Active> active = new HashMap<>();
-    private final Map<String, Set<String>> connectivityByPair = new HashMap<>();
+    /** Endpoint pair → (rate, delay bound) → ids: a check visits the other rates of its pair, not every intent. */
+    private final Map<String, Map<Rate, Set<String>>> connectivityByPair = new HashMap<>();
     private final Map<String, Set<String>> policies = new LinkedHashMap<>();
     private final Map<Expectation, Set<String>> utilizationBounds = new LinkedHashMap<>();
 
@@ -44,7 +52,8 @@ public final class ConflictDetector {
             return;
         }
         if (intent.spec() instanceof IntentSpec.Connectivity c) {
-            connectivityByPair.computeIfAbsent(pair(c), k -> new LinkedHashSet<>()).add(id);
+            connectivityByPair.computeIfAbsent(pair(c), k -> new LinkedHashMap<>())
+                    .computeIfAbsent(Rate.of(c), k -> new LinkedHashSet<>()).add(id);
         } else if (intent.spec() instanceof IntentSpec.RoutingPolicy p) {
             policies.computeIfAbsent(p.policy(), k -> new LinkedHashSet<>()).add(id);
         }
@@ -62,7 +71,13 @@ public final class ConflictDetector {
             return;
         }
         if (a.intent().spec() instanceof IntentSpec.Connectivity c) {
-            removeFrom(connectivityByPair, pair(c), id);
+            Map<Rate, Set<String>> rates = connectivityByPair.get(pair(c));
+            if (rates != null) {
+                removeFrom(rates, Rate.of(c), id);
+                if (rates.isEmpty()) {
+                    connectivityByPair.remove(pair(c));
+                }
+            }
         } else if (a.intent().spec() instanceof IntentSpec.RoutingPolicy p) {
             removeFrom(policies, p.policy(), id);
         }
@@ -95,16 +110,21 @@ public final class ConflictDetector {
             });
         }
         if (candidate.spec() instanceof IntentSpec.Connectivity a) {
-            for (String id : connectivityByPair.getOrDefault(pair(a), Set.of())) {
-                IntentSpec.Connectivity b = (IntentSpec.Connectivity) active.get(id).intent().spec();
-                if (!id.equals(candidateId) && (a.bandwidthBps() != b.bandwidthBps()
-                        || !Objects.equals(a.maxDelayMs(), b.maxDelayMs()))) {
-                    out.add(new Conflict(id, active.get(id).key(), "contradiction", "already connects " + b.source() + "→"
-                            + b.destination() + " at " + b.bandwidthBps() + " bit/s" + (b.maxDelayMs() == null ? ""
-                            : " within " + b.maxDelayMs() + " ms") + "; this intent asks " + a.bandwidthBps() + " bit/s"
-                            + (a.maxDelayMs() == null ? "" : " within " + a.maxDelayMs() + " ms")));
+            Rate mine = Rate.of(a);
+            connectivityByPair.getOrDefault(pair(a), Map.of()).forEach((rate, ids) -> {
+                if (rate.bandwidthBps() == mine.bandwidthBps() && Objects.equals(rate.maxDelayMs(), mine.maxDelayMs())) {
+                    return;
                 }
-            }
+                for (String id : ids) {
+                    IntentSpec.Connectivity b = (IntentSpec.Connectivity) active.get(id).intent().spec();
+                    if (!id.equals(candidateId)) {
+                        out.add(new Conflict(id, active.get(id).key(), "contradiction", "already connects " + b.source()
+                                + "→" + b.destination() + " at " + b.bandwidthBps() + " bit/s" + (b.maxDelayMs() == null
+                                ? "" : " within " + b.maxDelayMs() + " ms") + "; this intent asks " + a.bandwidthBps()
+                                + " bit/s" + (a.maxDelayMs() == null ? "" : " within " + a.maxDelayMs() + " ms")));
+                    }
+                }
+            });
         }
         for (Expectation e : candidate.expectations()) {
             if (e.metric() != Metric.MAX_LINK_UTILIZATION) {

@@ -201,13 +201,21 @@ public final class IntentStore {
     public IntentPage list(IntentState state, IntentType type, int offset, int limit) {
         Predicate<IntentRecord> match = r -> (state == null || r.state() == state)
                 && (type == null || r.intent().type() == type);
-        List<IntentRecord> candidates = state == null ? new ArrayList<>(byId.values()) : inState(state);
         if (type == null && offset == 0 && limit == 1 && state != null) {
-            // a count query (dashboards and benchmarks poll these): no need to sort everything
-            List<IntentRecord> one = candidates.isEmpty() ? List.of()
-                    : List.of(candidates.stream().min(Comparator.comparingLong(r -> order.getOrDefault(r.id(), Long.MAX_VALUE))).get());
-            return new IntentPage(one, candidates.size(), offset, limit);
+            // a count query (dashboards and benchmarks poll these): the index's size, and the oldest id in it
+            String oldest = null;
+            long first = Long.MAX_VALUE;
+            for (String id : idsByState.get(state)) {
+                long o = order.getOrDefault(id, Long.MAX_VALUE);
+                if (o < first || oldest == null) {
+                    first = o;
+                    oldest = id;
+                }
+            }
+            IntentRecord r = oldest == null ? null : byId.get(oldest);
+            return new IntentPage(r == null ? List.of() : List.of(r), count(state), offset, limit);
         }
+        List<IntentRecord> candidates = state == null ? new ArrayList<>(byId.values()) : inState(state);
         candidates.sort(Comparator.comparingLong(r -> order.getOrDefault(r.id(), Long.MAX_VALUE)));
         List<IntentRecord> all = candidates.stream().filter(match).toList();
         int from = Math.min(offset, all.size());
