@@ -43,7 +43,7 @@ import java.util.regex.Pattern;
  *       against ONOS's published 1,000 point-to-point intents installed in 48 ms on one node.</li>
  * </ol>
  * Usage: {@code java -cp bench/target/benchmarks.jar io.thalamus.bench.intent.IntentIntakeBench
- * [--jar deploy/target/thalamus.jar | --server-cp CLASSPATH] [--seconds 60] [--rate 2000] [--heap 512m]
+ * [--jar deploy/target/thalamus.jar | --server-cp CLASSPATH] [--seconds 60] [--rate 2000] [--heap 2g]
  * [--out bench/results/intent] [--server-jvm "extra JVM options of the server"]}.
  */
 public final class IntentIntakeBench {
@@ -70,7 +70,7 @@ public final class IntentIntakeBench {
         String serverCp = null;
         int seconds = 60;
         int rate = 2000;
-        String heap = "512m";
+        String heap = "2g";
         Path out = Path.of("bench/results/intent");
         String serverJvm = "";
         for (int i = 0; i + 1 < args.length; i += 2) {
