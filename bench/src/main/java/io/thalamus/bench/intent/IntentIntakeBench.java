@@ -161,6 +161,11 @@ public final class IntentIntakeBench {
             server.destroy();
             if (!server.waitFor(20, TimeUnit.SECONDS)) {
                 server.destroyForcibly();
+                server.waitFor(20, TimeUnit.SECONDS);
+            }
+            // the state directory holds the broker's log of every event of the run: hundreds of megabytes
+            try (java.util.stream.Stream<Path> files = Files.walk(state)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
             }
         }
     }
