@@ -8,10 +8,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,14 +35,16 @@ import java.util.regex.Pattern;
  *       counted from each request's scheduled send time (no coordinated omission); a 202 means the SUBMITTED
  *       event was acknowledged by the broker (acks=all);</li>
  *   <li>peak intake: closed loop, 64 requests in flight;</li>
+ *   <li>the load generator speaks HTTP/1.1 over {@value #CONNECTIONS} keep-alive connections ({@link LoopbackHttp}),
+ *       cheap enough that the shared CPUs go to the server being measured;</li>
  *   <li>end to end: one intent at a time, POST to INSTALLED (client polling every 2 ms, and the server's own
  *       event times);</li>
  *   <li>the ONOS comparison: 1,000 connectivity intents submitted together, time until all are INSTALLED,
  *       against ONOS's published 1,000 point-to-point intents installed in 48 ms on one node.</li>
  * </ol>
  * Usage: {@code java -cp bench/target/benchmarks.jar io.thalamus.bench.intent.IntentIntakeBench
- * [--jar deploy/target/thalamus.jar | --server-cp CLASSPATH] [--seconds 60] [--rate 2000] [--heap 512m]
- * [--out bench/results/intent]}.
+ * [--jar deploy/target/thalamus.jar | --server-cp CLASSPATH] [--seconds 60] [--rate 2000] [--heap 2g]
+ * [--out bench/results/intent] [--server-jvm "extra JVM options of the server"]}.
  */
 public final class IntentIntakeBench {
 
@@ -55,8 +53,14 @@ public final class IntentIntakeBench {
     /** ONOS's published figure: 1,000 point-to-point intents installed in 48 ms on a single node. */
     static final double ONOS_1000_INTENTS_MS = 48.0;
 
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    /** Keep-alive connections (and threads) of the load generator. */
+    static final int CONNECTIONS = 64;
+    private LoopbackHttp http;
+    private final java.util.concurrent.ExecutorService senders = java.util.concurrent.Executors.newFixedThreadPool(CONNECTIONS, r -> {
+        Thread t = new Thread(r, "load-generator");
+        t.setDaemon(true);
+        return t;
+    });
     private final Random rnd = new Random(42);
     private final AtomicLong keys = new AtomicLong();
     private String base;
@@ -66,8 +70,9 @@ public final class IntentIntakeBench {
         String serverCp = null;
         int seconds = 60;
         int rate = 2000;
-        String heap = "512m";
+        String heap = "2g";
         Path out = Path.of("bench/results/intent");
+        String serverJvm = "";
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--jar" -> jar = args[i + 1];
@@ -76,15 +81,20 @@ public final class IntentIntakeBench {
                 case "--rate" -> rate = Integer.parseInt(args[i + 1]);
                 case "--heap" -> heap = args[i + 1];
                 case "--out" -> out = Path.of(args[i + 1]);
+                case "--server-jvm" -> serverJvm = args[i + 1];
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        new IntentIntakeBench().run(jar, serverCp, seconds, rate, heap, out);
+        new IntentIntakeBench().run(jar, serverCp, seconds, rate, heap, out, serverJvm);
     }
 
-    private void run(String jar, String serverCp, int seconds, int rate, String heap, Path out) throws Exception {
+    private void run(String jar, String serverCp, int seconds, int rate, String heap, Path out, String serverJvm)
+            throws Exception {
         Path state = Files.createTempDirectory("thalamus-bench");
         List<String> cmd = new ArrayList<>(List.of("java", "-Xmx" + heap));
+        if (!serverJvm.isBlank()) {
+            cmd.addAll(List.of(serverJvm.trim().split("\\s+")));
+        }
         if (serverCp != null) {
             cmd.addAll(List.of("-cp", serverCp, "io.thalamus.deploy.cli.ThalamusCli"));
         } else {
@@ -98,17 +108,28 @@ public final class IntentIntakeBench {
             int port = awaitPort(server);
             double startupMs = (System.nanoTime() - t0) / 1e6;
             base = "http://127.0.0.1:" + port;
+            http = new LoopbackHttp("127.0.0.1", port, CONNECTIONS);
             System.out.printf(Locale.ROOT, "server up on %d in %.0f ms (heap %s)%n", port, startupMs, heap);
 
             openLoop(200, 5); // warm-up: JIT, connections, broker
             drain(120);
             EndToEnd e2e = endToEnd(200);
             System.out.println("end to end: " + e2e);
+            double batchCpu0 = cpuSeconds(server.toHandle());
             Batch batch = batch(1000);
+            double batchServerCpu = cpuSeconds(server.toHandle()) - batchCpu0;
             System.out.println("batch of 1000: " + batch);
             drain(120);
+            String loadBefore = loadAverage();
+            double serverCpu0 = cpuSeconds(server.toHandle());
+            double clientCpu0 = cpuSeconds(ProcessHandle.current());
             Phase sustained = openLoop(rate, seconds);
+            double serverCpu = cpuSeconds(server.toHandle()) - serverCpu0;
+            double clientCpu = cpuSeconds(ProcessHandle.current()) - clientCpu0;
+            String loadAfter = loadAverage();
             System.out.println("sustained: " + sustained);
+            System.out.printf(Locale.ROOT, "server CPU %.1f s (%.3f ms per accepted intent), load generator CPU %.1f s, load %s -> %s%n",
+                    serverCpu, 1000 * serverCpu / Math.max(1, sustained.accepted()), clientCpu, loadBefore, loadAfter);
             long backlog = count("SUBMITTED") + count("COMPILING") + count("INSTALLING");
             long installedBefore = count("INSTALLED");
             double drainSeconds = drain(60);
@@ -122,10 +143,14 @@ public final class IntentIntakeBench {
             root.put("serverHeap", heap).put("serverStartupMs", startupMs).put("cpus", Runtime.getRuntime().availableProcessors());
             root.put("loadAverageAtEnd", loadAverage());
             root.set("sustained", sustained.json().put("targetRate", rate).put("seconds", seconds)
-                    .put("engineBacklogAfter", backlog).put("engineInstallsPerSecondWhileDraining", drainRate));
+                    .put("engineBacklogAfter", backlog).put("engineInstallsPerSecondWhileDraining", drainRate)
+                    .put("serverCpuSeconds", serverCpu).put("serverCpuMsPerAcceptedIntent", 1000 * serverCpu / Math.max(1, sustained.accepted()))
+                    .put("loadGeneratorCpuSeconds", clientCpu).put("loadAverageBefore", loadBefore).put("loadAverageAfter", loadAfter));
             root.set("peak", peak.json());
             root.set("endToEnd", e2e.json());
-            root.set("batch1000", batch.json().put("onosMs", ONOS_1000_INTENTS_MS)
+            root.set("batch1000", batch.json().put("serverCpuSeconds", batchServerCpu)
+                    .put("serverCpuMsPerIntent", batchServerCpu)
+                    .put("onosMs", ONOS_1000_INTENTS_MS)
                     .put("ratioOnosOverOurs", ONOS_1000_INTENTS_MS / batch.installAllMs()));
             root.put("goals", "intake >= 2000/s sustained with p99 < 50 ms; POST->INSTALLED median < 200 ms");
             Files.createDirectories(out);
@@ -136,6 +161,11 @@ public final class IntentIntakeBench {
             server.destroy();
             if (!server.waitFor(20, TimeUnit.SECONDS)) {
                 server.destroyForcibly();
+                server.waitFor(20, TimeUnit.SECONDS);
+            }
+            // the state directory holds the broker's log of every event of the run: hundreds of megabytes
+            try (java.util.stream.Stream<Path> files = Files.walk(state)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
             }
         }
     }
@@ -173,10 +203,8 @@ public final class IntentIntakeBench {
                 + "\"max-link-utilization\",\"op\":\"<=\",\"target\":0.95}]}";
     }
 
-    private CompletableFuture<HttpResponse<String>> post(String body) {
-        return client.sendAsync(HttpRequest.newBuilder(URI.create(base + "/api/intents"))
-                .header("content-type", "application/json").timeout(Duration.ofSeconds(30))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    private CompletableFuture<LoopbackHttp.Reply> post(String body) {
+        return CompletableFuture.supplyAsync(() -> http.send("POST", "/api/intents", body), senders);
     }
 
     /** One measured phase. */
@@ -228,7 +256,7 @@ public final class IntentIntakeBench {
             all.add(post(intent()).whenComplete((r, ex) -> {
                 inFlight.release();
                 lat.add((System.nanoTime() - scheduled) / 1e6);
-                if (ex == null && r.statusCode() == 202) {
+                if (ex == null && r.status() == 202) {
                     ok.incrementAndGet();
                 } else {
                     bad.incrementAndGet();
@@ -258,9 +286,9 @@ public final class IntentIntakeBench {
                     long t = System.nanoTime();
                     sent.incrementAndGet();
                     try {
-                        HttpResponse<String> r = post(intent()).join();
+                        LoopbackHttp.Reply r = http.send("POST", "/api/intents", intent());
                         lat.add((System.nanoTime() - t) / 1e6);
-                        if (r.statusCode() == 202) {
+                        if (r.status() == 202) {
                             ok.incrementAndGet();
                         } else {
                             bad.incrementAndGet();
@@ -281,9 +309,7 @@ public final class IntentIntakeBench {
     }
 
     private JsonNode get(String path) throws Exception {
-        HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
-                .GET().build(), HttpResponse.BodyHandlers.ofString());
-        return MAPPER.readTree(r.body());
+        return MAPPER.readTree(http.send("GET", path, null).body());
     }
 
     private long count(String state) throws Exception {
@@ -323,8 +349,8 @@ public final class IntentIntakeBench {
         int missing = 0;
         for (int i = 0; i < n; i++) {
             long t = System.nanoTime();
-            HttpResponse<String> r = post(intent()).join();
-            String loc = r.headers().firstValue("location").orElseThrow();
+            LoopbackHttp.Reply r = post(intent()).join();
+            String loc = java.util.Objects.requireNonNull(r.location(), "no Location in the reply to POST /api/intents");
             JsonNode intent;
             do {
                 Thread.sleep(2);
@@ -362,12 +388,12 @@ public final class IntentIntakeBench {
         }
         CompletableFuture.allOf(all.toArray(new CompletableFuture[0])).join();
         double accepted = (System.nanoTime() - t) / 1e6;
-        long installed;
         do {
             Thread.sleep(5);
-            installed = count("INSTALLED") - before;
-        } while (installed < n && count("SUBMITTED") + count("COMPILING") + count("INSTALLING") > 0);
-        return new Batch(accepted, (System.nanoTime() - t) / 1e6, installed);
+        } while (count("INSTALLED") - before < n && count("SUBMITTED") + count("COMPILING") + count("INSTALLING") > 0);
+        double done = (System.nanoTime() - t) / 1e6;
+        // read after the in-flight counts: an intent finishing between two reads is counted either way
+        return new Batch(accepted, done, count("INSTALLED") - before);
     }
 
     private static double median(double[] v) {
@@ -378,6 +404,11 @@ public final class IntentIntakeBench {
         double[] s = v.clone();
         Arrays.sort(s);
         return s.length == 0 ? Double.NaN : s[Math.min(s.length - 1, (int) Math.ceil(q * s.length) - 1)];
+    }
+
+    /** CPU time (user + system) a process has used so far, in seconds (NaN when the platform does not say). */
+    private static double cpuSeconds(ProcessHandle p) {
+        return p.info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(Double.NaN);
     }
 
     private static String loadAverage() {
@@ -403,6 +434,10 @@ public final class IntentIntakeBench {
                 s.get("targetRate").asInt(), s.get("seconds").asInt(), s.get("acceptedPerSecond").asDouble(), s.get("failed").asLong()));
         sb.append(String.format(Locale.ROOT, "| intake latency p50 / p99 / max | %.1f / %.1f / %.1f ms | p99 < 50 ms |%n",
                 s.get("p50Ms").asDouble(), s.get("p99Ms").asDouble(), s.get("maxMs").asDouble()));
+        sb.append(String.format(Locale.ROOT, "| server CPU during the sustained phase | %.1f s = %.3f ms per accepted intent (load generator: %.1f s) | |%n",
+                s.get("serverCpuSeconds").asDouble(), s.get("serverCpuMsPerAcceptedIntent").asDouble(), s.get("loadGeneratorCpuSeconds").asDouble()));
+        sb.append(String.format(Locale.ROOT, "| load average before / after the sustained phase | `%s` / `%s` | |%n",
+                s.get("loadAverageBefore").asText(), s.get("loadAverageAfter").asText()));
         sb.append(String.format(Locale.ROOT, "| engine backlog when intake stopped / install rate while draining | %d intents / %.0f per s | |%n",
                 s.get("engineBacklogAfter").asLong(), s.get("engineInstallsPerSecondWhileDraining").asDouble()));
         sb.append(String.format(Locale.ROOT, "| peak intake (closed loop, 64 in flight) | %.0f accepted/s, p99 %.1f ms | |%n",
@@ -413,6 +448,8 @@ public final class IntentIntakeBench {
                 e.get("serverMedianMs").asDouble(), e.get("serverP90Ms").asDouble()));
         sb.append(String.format(Locale.ROOT, "| 1,000 intents submitted together: all accepted / all INSTALLED | %.0f ms / %.0f ms (%.0f installed/s) | ONOS: 48 ms on one node |%n",
                 b.get("acceptAllMs").asDouble(), b.get("installAllMs").asDouble(), b.get("installedPerSecond").asDouble()));
+        sb.append(String.format(Locale.ROOT, "| server CPU for those 1,000 (intake + planning + install + log) | %.3f ms per intent | |%n",
+                b.get("serverCpuMsPerIntent").asDouble()));
         sb.append(String.format(Locale.ROOT, "| ratio ONOS time / ours for 1,000 | %.3f (below 1: ONOS faster) | |%n%n",
                 b.get("ratioOnosOverOurs").asDouble()));
         sb.append("Each accepted intent is durable before its 202 (idempotent producer, acks=all, single-partition topic), is then "

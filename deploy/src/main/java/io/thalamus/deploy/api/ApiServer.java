@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.thalamus.intent.engine.IntentViews;
 import io.thalamus.intent.execution.FlowLevelTwin;
 import io.thalamus.intent.language.Understanding;
-import io.thalamus.intent.lifecycle.IntentRecord;
 import io.thalamus.intent.lifecycle.IntentState;
 import io.thalamus.intent.model.Comparison;
 import io.thalamus.intent.model.Expectation;
@@ -53,6 +52,14 @@ public final class ApiServer implements AutoCloseable {
     /** Largest page of GET /api/intents. */
     public static final int MAX_PAGE = 500;
 
+    /**
+     * Bodies up to this size are parsed and validated on the event loop (a connectivity intent is ~300 bytes and
+     * takes tens of microseconds); larger ones go to a worker thread so a big admit-flows batch cannot stall it.
+     */
+    static final int INLINE_BODY_BYTES = 16 * 1024;
+    /** HTTP servers (each on its own event loop) sharing the port: one per core. */
+    static final int EVENT_LOOPS = Math.max(1, Runtime.getRuntime().availableProcessors());
+
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final Vertx vertx;
@@ -92,13 +99,28 @@ public final class ApiServer implements AutoCloseable {
         router.route("/*").handler(StaticHandler.create("webroot").setCachingEnabled(false));
         router.route().failureHandler(ApiServer::failure);
         try {
-            HttpServer server = vertx.createHttpServer().requestHandler(router)
-                    .listen(port, "127.0.0.1").toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+            // one server per event loop sharing the port (verticle instances of one deployment, which share even a
+            // random port): Vert.x spreads connections over them round-robin, so parsing and validation use every core
+            HttpServer server = listen(vertx, router, port, EVENT_LOOPS);
             return new ApiServer(vertx, server, Collections.unmodifiableList(routes));
         } catch (Exception e) {
             vertx.close();
             throw new IllegalStateException("cannot listen on 127.0.0.1:" + port + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Deploys {@code instances} HTTP servers on 127.0.0.1:{@code port}, each on its own event loop; returns one. */
+    private static HttpServer listen(Vertx vertx, Router router, int port, int instances) throws Exception {
+        java.util.concurrent.atomic.AtomicReference<HttpServer> bound = new java.util.concurrent.atomic.AtomicReference<>();
+        vertx.deployVerticle(() -> new io.vertx.core.VerticleBase() {
+            @Override
+            public Future<?> start() {
+                return vertx.createHttpServer().requestHandler(router).listen(port, "127.0.0.1")
+                        .onSuccess(s -> bound.compareAndSet(null, s));
+            }
+        }, new io.vertx.core.DeploymentOptions().setInstances(instances))
+                .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        return bound.get();
     }
 
     private static void add(Router router, List<String> routes, HttpMethod method, String path,
@@ -147,6 +169,7 @@ public final class ApiServer implements AutoCloseable {
         private final ApiBackend b;
         private final String topologyJson;
         private final String openApi;
+        private static final String EMPTY_INTENT = "empty body: expected an intent object or {\"text\": ...}";
         private final AtomicLong accepted = new AtomicLong();
         private final AtomicLong rejected = new AtomicLong();
 
@@ -168,10 +191,7 @@ public final class ApiServer implements AutoCloseable {
             sb.append("# HELP thalamus_intents Intents by lifecycle state.\n# TYPE thalamus_intents gauge\n");
             Map<IntentState, Integer> byState = new EnumMap<>(IntentState.class);
             for (IntentState s : IntentState.values()) {
-                byState.put(s, 0);
-            }
-            for (IntentRecord r : b.engine().store().all()) {
-                byState.merge(r.state(), 1, Integer::sum);
+                byState.put(s, b.engine().store().count(s));
             }
             byState.forEach((s, n) -> sb.append("thalamus_intents{state=\"").append(s.name()).append("\"} ").append(n).append('\n'));
             sb.append("# HELP thalamus_intents_accepted_total Intents accepted by POST /api/intents.\n")
@@ -180,6 +200,9 @@ public final class ApiServer implements AutoCloseable {
             sb.append("# HELP thalamus_intents_rejected_total Intent submissions rejected as invalid.\n")
                     .append("# TYPE thalamus_intents_rejected_total counter\nthalamus_intents_rejected_total ")
                     .append(rejected.get()).append('\n');
+            sb.append("# HELP thalamus_intents_queued Accepted intents waiting for the engine to plan them.\n")
+                    .append("# TYPE thalamus_intents_queued gauge\nthalamus_intents_queued ")
+                    .append(b.engine().queued()).append('\n');
             sb.append("# HELP thalamus_twin_max_link_utilization Largest link utilisation on the twin.\n")
                     .append("# TYPE thalamus_twin_max_link_utilization gauge\nthalamus_twin_max_link_utilization ")
                     .append(b.engine().twin().evaluate().maxLinkUtilization()).append('\n');
@@ -215,18 +238,35 @@ public final class ApiServer implements AutoCloseable {
         }
 
         void submit(RoutingContext ctx) {
+            io.vertx.core.buffer.Buffer raw = ctx.body().buffer();
+            if (raw == null || raw.length() == 0) {
+                invalid(ctx, List.of(new FieldError("", EMPTY_INTENT)));
+                return;
+            }
+            if (raw.length() <= INLINE_BODY_BYTES) {
+                accept(ctx, raw.getBytes());
+            } else {
+                byte[] bytes = raw.getBytes();
+                ctx.vertx().executeBlocking(() -> {
+                    accept(ctx, bytes);
+                    return null;
+                }, false).onFailure(ctx::fail);
+            }
+        }
+
+        /** Parses, validates and submits one body; replies 400 naming each bad field, or 202 once durable. */
+        private void accept(RoutingContext ctx, byte[] bytes) {
             JsonNode body;
             try {
-                String text = ctx.body().asString();
-                if (text == null || text.isBlank()) {
-                    invalid(ctx, List.of(new FieldError("", "empty body: expected an intent object or {\"text\": ...}")));
-                    return;
-                }
-                body = MAPPER.readTree(text);
+                body = MAPPER.readTree(bytes);
             } catch (IOException e) {
                 String where = e instanceof com.fasterxml.jackson.core.JsonProcessingException jp && jp.getLocation() != null
                         ? " at line " + jp.getLocation().getLineNr() + ", column " + jp.getLocation().getColumnNr() : "";
                 invalid(ctx, List.of(new FieldError("", "malformed JSON" + where)));
+                return;
+            }
+            if (body == null || body.isMissingNode()) {
+                invalid(ctx, List.of(new FieldError("", EMPTY_INTENT)));
                 return;
             }
             if (body.isObject() && body.has("text") && !body.has("type")) {

@@ -72,7 +72,9 @@ import java.util.stream.Collectors;
  * The intent engine: validates and durably accepts intents, plans each into a blueprint, routes every
  * task to a model, runs the blueprint on a fork of the twin, installs through the controller only when
  * every expectation holds (and mode is apply), and keeps checking installed intents (the assurance loop).
- * All planning and state changes run on one engine thread, in submission order.
+ * Intake is decoupled from planning: a submit completes as soon as SUBMITTED is durable, and only queues
+ * the intent; planning and state changes run on one engine thread, which takes the queue in batches, in
+ * submission order.
  */
 public final class IntentEngine implements AutoCloseable {
 
@@ -94,10 +96,21 @@ public final class IntentEngine implements AutoCloseable {
     private final ScheduledExecutorService thread;
     private final long assurancePeriodMs;
     private volatile long assuredVersion = -1;
+    /** Most intents planned per batch. */
+    static final int BATCH = 256;
+    private final java.util.concurrent.ConcurrentLinkedQueue<String> intake = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final java.util.concurrent.atomic.AtomicBoolean draining = new java.util.concurrent.atomic.AtomicBoolean();
 
     private IntentEngine(Builder b) {
         this.clock = b.clock;
         this.store = new IntentStore(b.log, clock);
+        store.listen((now, before) -> {
+            if (now.state() == IntentState.INSTALLED) {
+                conflicts.activated(now.id(), now.key(), now.intent());
+            } else if (before == IntentState.INSTALLED) {
+                conflicts.deactivated(now.id());
+            }
+        });
         this.ownTwin = new FlowLevelTwin(b.topology, b.reconverge);
         this.twin = ownTwin;
         this.schema = new IntentSchema();
@@ -174,10 +187,26 @@ public final class IntentEngine implements AutoCloseable {
         String id = UUID.randomUUID().toString();
         return store.submit(id, intent).thenApply(s -> {
             if (s.created()) {
-                thread.execute(() -> compileSafely(s.record().id(), false));
+                enqueue(s.record().id());
             }
             return s;
         });
+    }
+
+    /**
+     * Queues an accepted intent for planning. Intake never waits for the engine: it only appends to this
+     * queue, and the engine thread takes the queue in batches (see {@link #planQueued}).
+     */
+    private void enqueue(String id) {
+        intake.add(id);
+        if (draining.compareAndSet(false, true)) {
+            thread.execute(this::planQueued);
+        }
+    }
+
+    /** How many accepted intents wait for the engine thread. */
+    public int queued() {
+        return intake.size();
     }
 
     /** Withdraws an intent (removing its routes); completes with its record once WITHDRAWN, FAILED or CORRUPT. */
@@ -271,9 +300,11 @@ public final class IntentEngine implements AutoCloseable {
         CompletableFuture.runAsync(() -> assure(true), thread).join();
     }
 
-    /** Waits until every task queued before this call has run. */
+    /** Waits until every task queued before this call has run, and the intake queue is empty. */
     public void drain() {
-        CompletableFuture.runAsync(() -> { }, thread).join();
+        do {
+            CompletableFuture.runAsync(() -> { }, thread).join();
+        } while (draining.get());
     }
 
     @Override
@@ -287,6 +318,42 @@ public final class IntentEngine implements AutoCloseable {
     }
 
     // ---- engine thread ----
+
+    /**
+     * Takes up to {@link #BATCH} queued intents, logs COMPILING for all of them (one producer batch instead
+     * of one round per intent), then plans and runs each in submission order. Between batches it yields the
+     * engine thread to whatever else is queued there (withdrawals, what-ifs, the assurance loop).
+     */
+    private void planQueued() {
+        List<String> batch = new ArrayList<>(BATCH);
+        String next;
+        while (batch.size() < BATCH && (next = intake.poll()) != null) {
+            batch.add(next);
+        }
+        if (batch.isEmpty()) {
+            draining.set(false);
+            // an intent queued between the poll and the flag: take it now
+            if (!intake.isEmpty() && draining.compareAndSet(false, true)) {
+                thread.execute(this::planQueued);
+            }
+            return;
+        }
+        List<String> compiling = new ArrayList<>(batch.size());
+        for (String id : batch) {
+            try {
+                if (store.get(id).map(r -> r.state() == IntentState.SUBMITTED).orElse(false)) {
+                    store.transition(id, IntentState.COMPILING, "planning a blueprint", null);
+                    compiling.add(id);
+                }
+            } catch (RuntimeException e) {
+                LOG.error("intent {}: cannot start compiling", id, e);
+            }
+        }
+        for (String id : compiling) {
+            compileSafely(id, true);
+        }
+        thread.execute(this::planQueued);
+    }
 
     private void resume(String id) {
         IntentRecord r = store.get(id).orElseThrow();
@@ -349,7 +416,7 @@ public final class IntentEngine implements AutoCloseable {
         planned.set("blueprint", IntentViews.blueprint(bp));
         planned.set("decisions", IntentViews.decisions(decisions));
 
-        List<Conflict> found = conflicts.check(id, intent, store.inState(IntentState.INSTALLED));
+        List<Conflict> found = conflicts.check(id, intent);
         if (!found.isEmpty()) {
             planned.set("conflicts", IntentViews.conflicts(found, keys(found)));
             fail(id, recompiling, "conflict with " + found.stream().map(c -> "intent " + c.intentId()

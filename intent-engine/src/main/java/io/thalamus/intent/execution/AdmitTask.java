@@ -25,6 +25,9 @@ import io.thalamus.intent.planning.Task;
  */
 public final class AdmitTask implements TaskExecutor {
 
+    /** The model id of greedy admission. */
+    static final String GREEDY = "admission.greedy";
+
     private final Function<String, AdmissionStrategy> strategies;
 
     /** {@code strategies} maps a model id to a strategy (unknown ids: greedy). */
@@ -53,7 +56,10 @@ public final class AdmitTask implements TaskExecutor {
             candidates.put(f.id(), c != null ? c : sp.kShortest(f.source(), f.destination(), Planner.CANDIDATE_PATHS));
         }
         AdmissionStrategy strategy = strategies.apply(decision.modelId());
-        if (strategy == null) {
+        if (strategy == null || ctx.requested.size() == 1 && GREEDY.equals(decision.modelId())) {
+            // unknown model, or greedy asked to place one flow: greedy for a single flow is "the first candidate
+            // path within the delay bound with room on every link", which this scan of the candidates already
+            // computed does without posing a whole solver problem
             strategy = AdmissionStrategy.greedy();
         }
         Map<String, Path> placed = strategy.admit(t, ctx.requested, candidates, residual);

@@ -8,7 +8,7 @@ import io.thalamus.intent.planning.Planner;
 import io.thalamus.intent.planning.Task;
 import io.thalamus.network.flow.Flow;
 import io.thalamus.network.path.Path;
-import io.thalamus.network.path.ShortestPaths;
+import io.thalamus.network.topology.Topology;
 import io.thalamus.network.topology.Link;
 
 import java.util.List;
@@ -24,6 +24,7 @@ public final class ForecastTask implements TaskExecutor {
 
     private final LinkHistory history;
     private final Function<String, SeriesForecaster> models;
+    private final CandidatePaths candidatePaths = new CandidatePaths();
 
     /** {@code models} maps a model id to a forecaster (unknown ids fall back to EWMA). */
     public ForecastTask(LinkHistory history, Function<String, SeriesForecaster> models) {
@@ -40,9 +41,9 @@ public final class ForecastTask implements TaskExecutor {
             forecastIntent(f, model, ctx, now);
             return;
         }
-        ShortestPaths sp = new ShortestPaths(ctx.fork().topology());
+        Topology topology = ctx.fork().topology();
         for (Flow flow : ctx.requested) {
-            List<Path> paths = sp.kShortest(flow.source(), flow.destination(), Planner.CANDIDATE_PATHS);
+            List<Path> paths = candidatePaths.kShortest(topology, flow.source(), flow.destination(), Planner.CANDIDATE_PATHS);
             if (paths.isEmpty()) {
                 throw new TaskFailure("no path from " + flow.source() + " to " + flow.destination()
                         + " in the current topology");

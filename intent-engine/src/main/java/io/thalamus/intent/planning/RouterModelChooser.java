@@ -69,6 +69,12 @@ public final class RouterModelChooser implements ModelChooser {
         if (task.type() == TaskType.ADMIT && intent.spec() instanceof IntentSpec.AdmitFlows a && a.solver() != null) {
             return fallback(intent, task, "the intent names its admission solver");
         }
+        if (task.type() == TaskType.ADMIT && intent.spec() instanceof IntentSpec.Connectivity) {
+            // one flow over a few candidate paths: the greedy scan admits it exactly when any candidate has room,
+            // so no solver can admit more, and a search (genetic, ILP) would only add latency to every intent
+            return fallback(intent, task, "a connectivity intent admits one flow, which the greedy scan of its "
+                    + Planner.CANDIDATE_PATHS + " candidate paths places optimally");
+        }
         io.thalamus.models.card.TaskType tt = taskType(task.type());
         if (tt == null || router.cards().stream().noneMatch(c -> c.serves(tt))) {
             return fallback(intent, task, "no model card serves task type " + (tt == null ? task.type().wire() : tt.wire()));

@@ -37,6 +37,7 @@ public final class IntentStore {
     private final Map<String, Long> order = new ConcurrentHashMap<>();
     private final AtomicLong submitted = new AtomicLong();
     private final Map<IntentState, Set<String>> idsByState = new EnumMap<>(IntentState.class);
+    private final List<StateListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public IntentStore(IntentLog log, Clock clock) {
         this.log = log;
@@ -46,11 +47,26 @@ public final class IntentStore {
         }
     }
 
-    private void moved(String id, IntentState from, IntentState to) {
+    /** Told of every change of an intent's state, after it happened (also while the log is replayed). */
+    @FunctionalInterface
+    public interface StateListener {
+        /** {@code now} is the record after the change; {@code before} the state it left (null: new intent). */
+        void changed(IntentRecord now, IntentState before);
+    }
+
+    /** Registers a listener of state changes; register before {@link #rebuild} to see the replayed ones too. */
+    public void listen(StateListener l) {
+        listeners.add(l);
+    }
+
+    private void moved(IntentRecord now, IntentState from) {
         if (from != null) {
-            idsByState.get(from).remove(id);
+            idsByState.get(from).remove(now.id());
         }
-        idsByState.get(to).add(id);
+        idsByState.get(now.state()).add(now.id());
+        for (StateListener l : listeners) {
+            l.changed(now, from);
+        }
     }
 
     /** Folds every logged event into memory; returns how many events were read. Call once, before serving. */
@@ -61,14 +77,14 @@ public final class IntentStore {
                 if (byId.putIfAbsent(r.id(), r) == null) {
                     idByKey.putIfAbsent(r.key(), r.id());
                     order.put(r.id(), submitted.incrementAndGet());
-                    moved(r.id(), null, r.state());
+                    moved(r, null);
                 }
             } else {
                 IntentRecord before = byId.get(e.intentId());
                 if (before != null && e.seq() > before.lastSeq()) {
                     IntentRecord after = before.apply(e);
                     byId.put(after.id(), after);
-                    moved(after.id(), before.state(), after.state());
+                    moved(after, before.state());
                 }
             }
         });
@@ -99,7 +115,7 @@ public final class IntentStore {
             IntentRecord r = IntentRecord.submitted(event);
             order.put(id, submitted.incrementAndGet());
             byId.put(id, r);
-            moved(id, null, r.state());
+            moved(r, null);
             return new Submission(r, true);
         });
     }
@@ -130,6 +146,7 @@ public final class IntentStore {
     public CompletableFuture<Void> transition(String id, IntentState state, String reason, ObjectNode details) {
         IntentEvent[] made = new IntentEvent[1];
         IntentState[] from = new IntentState[1];
+        IntentRecord[] after = new IntentRecord[1];
         byId.compute(id, (k, r) -> {
             if (r == null) {
                 throw new IllegalArgumentException("no intent " + id);
@@ -138,9 +155,10 @@ public final class IntentStore {
             IntentRecord next = r.apply(e);
             made[0] = e;
             from[0] = r.state();
+            after[0] = next;
             return next;
         });
-        moved(id, from[0], state);
+        moved(after[0], from[0]);
         return log.append(made[0]);
     }
 
@@ -183,13 +201,21 @@ public final class IntentStore {
     public IntentPage list(IntentState state, IntentType type, int offset, int limit) {
         Predicate<IntentRecord> match = r -> (state == null || r.state() == state)
                 && (type == null || r.intent().type() == type);
-        List<IntentRecord> candidates = state == null ? new ArrayList<>(byId.values()) : inState(state);
         if (type == null && offset == 0 && limit == 1 && state != null) {
-            // a count query (dashboards and benchmarks poll these): no need to sort everything
-            List<IntentRecord> one = candidates.isEmpty() ? List.of()
-                    : List.of(candidates.stream().min(Comparator.comparingLong(r -> order.getOrDefault(r.id(), Long.MAX_VALUE))).get());
-            return new IntentPage(one, candidates.size(), offset, limit);
+            // a count query (dashboards and benchmarks poll these): the index's size, and the oldest id in it
+            String oldest = null;
+            long first = Long.MAX_VALUE;
+            for (String id : idsByState.get(state)) {
+                long o = order.getOrDefault(id, Long.MAX_VALUE);
+                if (o < first || oldest == null) {
+                    first = o;
+                    oldest = id;
+                }
+            }
+            IntentRecord r = oldest == null ? null : byId.get(oldest);
+            return new IntentPage(r == null ? List.of() : List.of(r), count(state), offset, limit);
         }
+        List<IntentRecord> candidates = state == null ? new ArrayList<>(byId.values()) : inState(state);
         candidates.sort(Comparator.comparingLong(r -> order.getOrDefault(r.id(), Long.MAX_VALUE)));
         List<IntentRecord> all = candidates.stream().filter(match).toList();
         int from = Math.min(offset, all.size());

@@ -126,6 +126,31 @@ class IntentEngineOnKafkaTest {
     }
 
     @Test
+    void aBurstLargerThanOneBatchIsPlannedInSubmissionOrderAndAllInstalled() {
+        try (IntentEngine e = engine("t-" + UUID.randomUUID())) {
+            int n = 2 * IntentEngine.BATCH + 88;
+            List<java.util.concurrent.CompletableFuture<Submission>> accepted = new java.util.ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                accepted.add(e.submit(connectivity("burst-" + i, "STTL", "NYCM", 1e6, "")));
+            }
+            List<String> ids = accepted.stream().map(f -> f.join().record().id()).toList();
+            e.drain();
+            assertThat(e.queued()).isZero();
+            List<IntentRecord> records = ids.stream().map(id -> e.get(id).orElseThrow()).toList();
+            assertThat(records).allSatisfy(r -> assertThat(r.history()).extracting(ev -> ev.state())
+                    .containsExactly(IntentState.SUBMITTED, IntentState.COMPILING, IntentState.INSTALLING, IntentState.INSTALLED));
+            // planned in the order the log accepted them: installation times never go backwards
+            for (int i = 1; i < n; i++) {
+                assertThat(records.get(i).history().get(3).time()).isAfterOrEqualTo(records.get(i - 1).history().get(3).time());
+            }
+            // n flows of 1 Mbit/s on the same shortest path: n Mbit/s on its 10 Gbit/s first link
+            String firstLink = records.get(0).paths().get(0).get("links").get(0).asText();
+            assertThat(e.twin().evaluate().linkUtilization().get(firstLink))
+                    .isCloseTo(n * 1e6 / 10e9, org.assertj.core.data.Offset.offset(1e-9));
+        }
+    }
+
+    @Test
     void duplicateKeyReturnsTheSameIntent() {
         try (IntentEngine e = engine("t-" + UUID.randomUUID())) {
             Submission a = e.submit(connectivity("same", "ATLA", "HSTN", 1e6, "")).join();
