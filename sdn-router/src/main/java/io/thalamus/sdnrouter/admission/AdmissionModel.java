@@ -500,7 +500,8 @@ final class AdmissionModel {
                     } else if (Double.isNaN(out.bound())) {
                         bound = trivial;
                     } else {
-                        bound = st.maximize() ? Math.max(val, out.bound()) : Math.min(val, out.bound());
+                        // A minimised path weight is never negative: SCIP reports a huge negative bound before its first LP.
+                        bound = st.maximize() ? Math.max(val, out.bound()) : Math.max(0, Math.min(val, out.bound()));
                     }
                     if (!proven && s < stages.size() - 1) {
                         notes.add("stage '" + st.label() + "' stopped at the time limit");
