@@ -24,11 +24,11 @@ final class ExactAdmission {
         try (MipBackend backend = backends.get()) {
             AdmissionModel model = new AdmissionModel(in, backend, form, fold);
             double[] hint = model.hint(greedy, backend.variableCount());
-            java.util.function.LongSupplier clock = cpuClock ? ExactAdmission::threadCpuNanos : System::nanoTime;
-            long cpu0 = threadCpuNanos();
+            ThreadCpuClock cpu = new ThreadCpuClock();
+            java.util.function.LongSupplier clock = cpuClock ? cpu::nanos : System::nanoTime;
             AdmissionModel.Solved solved = model.solve(hint, timeLimit.toNanos() / 1e9 - (cpuClock ? 0 : (System.nanoTime() - start) / 1e9),
                     clock.getAsLong(), clock);
-            long solveCpu = threadCpuNanos() - cpu0;
+            long solveCpu = cpu.nanos();
             Path[] routes = model.routes(solved.values());
             boolean[] kept = model.kept(solved.values());
             Score score = in.score(routes, kept);
@@ -86,11 +86,6 @@ final class ExactAdmission {
             params.put("candidatePathsMs", Long.toString(candidates.computeMillis()));
             return in.toResult(solverName, status, routes, kept, bound, gap, start, params, solved.notes());
         }
-    }
-
-    /** CPU time of the calling thread (OR-Tools solves in it), in nanoseconds. */
-    static long threadCpuNanos() {
-        return java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
     }
 
     /**
