@@ -53,14 +53,15 @@ public final class AdmissionBenchmark {
 
     /** One benchmark configuration. */
     record Grid(String name, int[] nodes, int[] flows, long[] seeds, double[] loads, List<int[]> extra,
-                double ilpLimit, double cpsatLimit, double glpkLimit, boolean sndlib) {
+                double ilpLimit, double cpsatLimit, double glpkLimit, boolean sndlib, boolean cpsat, boolean cpuClock, boolean staged) {
     }
 
     public static void main(String[] args) throws Exception {
         Map<String, String> a = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--no-sndlib")) {
-                a.put("no-sndlib", "true");
+            if (args[i].equals("--no-sndlib") || args[i].equals("--no-cpsat") || args[i].equals("--wall-clock")
+                    || args[i].equals("--also-staged")) {
+                a.put(args[i].substring(2), "true");
             } else {
                 a.put(args[i].replaceFirst("^--", ""), args[++i]);
             }
@@ -69,7 +70,7 @@ public final class AdmissionBenchmark {
         Grid grid;
         if (gridName.equals("full")) {
             grid = new Grid("full", new int[] {10, 20, 30, 40, 50}, new int[] {100, 500, 1000, 2000, 5000},
-                    new long[] {1, 2, 3, 4, 5}, new double[] {1.2, 2.0}, List.of(), 60, 60, 60, true);
+                    new long[] {1, 2, 3, 4, 5}, new double[] {1.2, 2.0}, List.of(), 60, 60, 60, true, true, true, false);
         } else {
             // Quick: a small spread plus the goal cases (50 nodes, 2000 flows, three seeds, both load factors).
             List<int[]> goal = new ArrayList<>();
@@ -77,7 +78,7 @@ public final class AdmissionBenchmark {
                 goal.add(new int[] {50, 2000, seed});
             }
             grid = new Grid("quick", new int[] {10, 30}, new int[] {100, 1000}, new long[] {1},
-                    new double[] {1.2, 2.0}, goal, 30, 15, 20, true);
+                    new double[] {1.2, 2.0}, goal, 30, 15, 20, true, true, true, false);
         }
         grid = new Grid(a.getOrDefault("name", grid.name()),
                 a.containsKey("nodes") ? ints(a.get("nodes")) : grid.nodes(),
@@ -88,7 +89,8 @@ public final class AdmissionBenchmark {
                 Double.parseDouble(a.getOrDefault("ilp-limit", Double.toString(grid.ilpLimit()))),
                 Double.parseDouble(a.getOrDefault("cpsat-limit", Double.toString(grid.cpsatLimit()))),
                 Double.parseDouble(a.getOrDefault("glpk-limit", Double.toString(grid.glpkLimit()))),
-                !a.containsKey("no-sndlib") && grid.sndlib());
+                !a.containsKey("no-sndlib") && grid.sndlib(), !a.containsKey("no-cpsat"), !a.containsKey("wall-clock"),
+                a.containsKey("also-staged"));
         Path out = Path.of(a.getOrDefault("out", "bench/results/admission"));
         Files.createDirectories(out);
         boolean glpk = glpsolAvailable();
@@ -102,6 +104,9 @@ public final class AdmissionBenchmark {
         root.put("ilpLimitSeconds", grid.ilpLimit());
         root.put("cpsatLimitSeconds", grid.cpsatLimit());
         root.put("glpkLimitSeconds", grid.glpkLimit());
+        root.put("clock", grid.cpuClock() ? "cpu: SCIP limits and GA budgets count CPU seconds (timing/clocktype 1, thread CPU time)"
+                : "wall");
+        root.put("cpsat", grid.cpsat());
         root.put("glpsol", glpk ? "available" : "not installed (apt-get install -y glpk-utils)");
         ArrayNode rows = root.putArray("instances");
         List<String> messages = new ArrayList<>();
@@ -161,6 +166,9 @@ public final class AdmissionBenchmark {
         System.out.println("== " + label + " (load " + loadAverage() + ")");
         ObjectNode row = JSON.createObjectNode();
         row.put("instance", label);
+        row.put("loadAverageAtStart", loadAverage());
+        long cpuAtStart = processCpuMs();
+        long wallAtStart = System.nanoTime();
         row.put("nodes", p.topology().nodeCount());
         row.put("links", p.topology().linkCount());
         row.put("flows", p.flows().size());
@@ -169,25 +177,32 @@ public final class AdmissionBenchmark {
 
         AdmissionResult greedy = run(new GreedyAdmissionSolver(), p, cands);
         AdmissionResult scip = run(new IlpAdmissionSolver(IlpAdmissionSolver.Backend.SCIP,
-                seconds(grid.ilpLimit()), 1, 1), p, cands);
-        AdmissionResult cpsat = run(new IlpAdmissionSolver(IlpAdmissionSolver.Backend.CP_SAT,
-                seconds(grid.cpsatLimit()), 2, 1), p, cands);
-        AdmissionResult best = AdmissionResult.compare(cpsat, scip) > 0 ? cpsat : scip;
-        boolean optimal = scip.status() == AdmissionStatus.OPTIMAL || cpsat.status() == AdmissionStatus.OPTIMAL;
+                seconds(grid.ilpLimit()), 1, 1, grid.cpuClock()), p, cands);
+        AdmissionResult cpsat = grid.cpsat() ? run(new IlpAdmissionSolver(IlpAdmissionSolver.Backend.CP_SAT,
+                seconds(grid.cpsatLimit()), 2, 1), p, cands) : null;
+        AdmissionResult best = cpsat != null && AdmissionResult.compare(cpsat, scip) > 0 ? cpsat : scip;
+        boolean optimal = scip.status() == AdmissionStatus.OPTIMAL || cpsat != null && cpsat.status() == AdmissionStatus.OPTIMAL;
         row.put("optimumKnown", optimal);
         row.set("objective", JSON.valueToTree(best.objective()));
         row.put("admittedShare", share(best, p));
         putIlp(row, "ilpScip", scip);
-        putIlp(row, "ilpCpSat", cpsat);
+        if (cpsat != null) {
+            putIlp(row, "ilpCpSat", cpsat);
+        }
+        if (grid.staged()) {
+            putIlp(row, "ilpScipStaged", run(new IlpAdmissionSolver(IlpAdmissionSolver.Backend.SCIP,
+                    seconds(grid.ilpLimit()), 1, 1, grid.cpuClock()).staged(), p, cands));
+        }
         row.put("greedyRatio", greedy.ratioTo(best));
         row.put("greedyTotalRatio", total(greedy) / total(best));
         for (double b : GA_BUDGETS) {
-            AdmissionResult ga = run(new GeneticAdmissionSolver(1, seconds(b), 40, 0), p, cands);
+            AdmissionResult ga = run(new GeneticAdmissionSolver(1, seconds(b), 40, 0, grid.cpuClock()), p, cands);
             String key = "ga" + (b < 1 ? "100ms" : (int) b + "s");
             row.put(key + "Ratio", ga.ratioTo(best));
             row.put(key + "TotalRatio", total(ga) / total(best));
             row.put(key + "Ms", ga.timeMs());
             row.put(key + "Generations", Long.parseLong(ga.parameters().get("generations")));
+            row.put(key + "CpuMs", Long.parseLong(ga.parameters().get("solveCpuMs")));
         }
         if (arc) {
             AdmissionResult arcResult = run(new ArcIlpAdmissionSolver(IlpAdmissionSolver.Backend.SCIP,
@@ -211,6 +226,9 @@ public final class AdmissionBenchmark {
         if (glpk) {
             runGlpk(row, p, scip, grid, out);
         }
+        row.put("loadAverageAtEnd", loadAverage());
+        row.put("instanceCpuMs", processCpuMs() - cpuAtStart);
+        row.put("instanceWallMs", (System.nanoTime() - wallAtStart) / 1_000_000L);
         System.out.println("   " + row);
         return row;
     }
@@ -231,6 +249,8 @@ public final class AdmissionBenchmark {
         o.put("status", r.status().name());
         o.put("timeMs", r.timeMs());
         o.put("primaryMs", Long.parseLong(r.parameters().get("primaryMs")));
+        o.put("clock", r.parameters().get("clock"));
+        o.put("solveCpuMs", Long.parseLong(r.parameters().get("solveCpuMs")));
         o.put("stage1Ms", Long.parseLong(r.parameters().get("stageMs").split(",")[0]));
         o.put("gap", r.gap());
         o.put("pathWeightGap", Double.parseDouble(r.parameters().get("pathWeightGap")));
@@ -242,11 +262,25 @@ public final class AdmissionBenchmark {
     private static void runGlpk(ObjectNode row, AdmissionProblem p, AdmissionResult scip, Grid grid, Path out) throws Exception {
         Path dir = Files.createTempDirectory("admission-glpk");
         Path lp = dir.resolve("model.lp");
-        Files.writeString(lp, IlpAdmissionSolver.exportLp(p));
+        String model = IlpAdmissionSolver.exportLp(p);
+        Files.writeString(lp, model);
+        // The exported objective folds the primary stages with these multipliers (see the LP header).
+        List<Double> multipliers = new ArrayList<>();
+        for (String line : model.split("\n")) {
+            if (line.startsWith("\\ multiplier ")) {
+                multipliers.add(Double.parseDouble(line.substring("\\ multiplier ".length()).split(" ")[0]));
+            }
+        }
+        String[] stageValues = scip.parameters().get("stageValues").split(",");
+        double ours = multipliers.isEmpty() ? Double.parseDouble(stageValues[0]) : 0;
+        for (int s = 0; s < multipliers.size(); s++) {
+            ours += multipliers.get(s) * Double.parseDouble(stageValues[s]);
+        }
         Path sol = dir.resolve("solution.txt");
         long t0 = System.nanoTime();
-        Process proc = new ProcessBuilder("glpsol", "--lp", lp.toString(), "--tmlim",
-                Integer.toString((int) Math.ceil(grid.glpkLimit())), "-o", sol.toString())
+        // bash's `times` prints the CPU time of its children (glpsol) on its last line.
+        Process proc = new ProcessBuilder("bash", "-c", "glpsol --lp \"$1\" --tmlim \"$2\" -o \"$3\"; times", "glpsol",
+                lp.toString(), Integer.toString((int) Math.ceil(grid.glpkLimit())), sol.toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("log.txt").toFile()).start();
         boolean done = proc.waitFor((long) (grid.glpkLimit() + 30), TimeUnit.SECONDS);
         if (!done) {
@@ -256,6 +290,14 @@ public final class AdmissionBenchmark {
         String log = Files.readString(dir.resolve("log.txt"));
         String status = log.contains("INTEGER OPTIMAL SOLUTION FOUND") ? "OPTIMAL"
                 : log.contains("TIME LIMIT EXCEEDED") ? "TIMED_OUT" : "OTHER";
+        long cpuMs = -1;
+        String[] lines = log.trim().split("\n");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)m([\\d.]+)s\\s+(\\d+)m([\\d.]+)s")
+                .matcher(lines[lines.length - 1]);
+        if (m.find()) {
+            cpuMs = Math.round(1000 * (60 * Double.parseDouble(m.group(1)) + Double.parseDouble(m.group(2))
+                    + 60 * Double.parseDouble(m.group(3)) + Double.parseDouble(m.group(4))));
+        }
         double objective = Double.NaN;
         if (Files.exists(sol)) {
             for (String line : Files.readAllLines(sol)) {
@@ -266,21 +308,31 @@ public final class AdmissionBenchmark {
             }
         }
         ObjectNode g = row.putObject("glpsol");
-        g.put("model", "first stage of the path ILP (highest class), CPLEX LP as exported");
+        g.put("model", multipliers.isEmpty() ? "first stage of the path ILP only (data not integral)"
+                : "whole primary objective, stages folded with exact lexicographic multipliers " + multipliers);
         g.put("status", status);
         g.put("timeMs", ms);
+        g.put("cpuMs", cpuMs);
         g.put("objective", objective);
-        long ours = Long.parseLong(scip.parameters().get("stageMs").split(",")[0]);
-        g.put("ourStage1Ms", ours);
-        g.put("timeRatioOursOverGlpk", ms == 0 ? Double.NaN : (double) ours / ms);
-        g.put("sameOptimum", status.equals("OPTIMAL") && Math.abs(objective
-                - Double.parseDouble(scip.parameters().get("stageValues").split(",")[0])) < 1e-6);
+        g.put("ourObjective", ours);
+        long ourMs = Long.parseLong(scip.parameters().get("primaryMs"));
+        g.put("ourMs", ourMs);
+        g.put("ourMsMeaning", (grid.cpuClock() ? "CPU" : "wall") + " ms of our solve to the primary optimum (model building "
+                + "excluded, glpsol's reading included)");
+        long theirs = grid.cpuClock() && cpuMs >= 0 ? cpuMs : ms;
+        g.put("timeRatioOursOverGlpk", theirs == 0 ? Double.NaN : (double) ourMs / theirs);
+        g.put("sameOptimum", status.equals("OPTIMAL") && Math.abs(objective - ours) < 0.5);
         try (var files = Files.list(dir)) {
             for (Path x : files.toList()) {
                 Files.delete(x);
             }
         }
         Files.delete(dir);
+    }
+
+    private static long processCpuMs() {
+        var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() / 1_000_000L : -1;
     }
 
     private static AdmissionResult run(AdmissionSolver s, AdmissionProblem p, CandidatePaths c) {
@@ -339,16 +391,19 @@ public final class AdmissionBenchmark {
                 .append("). ILP limits: SCIP ").append(root.get("ilpLimitSeconds").asDouble()).append(" s, CP-SAT ")
                 .append(root.get("cpsatLimitSeconds").asDouble()).append(" s; glpsol ").append(root.get("glpkLimitSeconds").asDouble())
                 .append(" s. Times in ms; candidate-path time (k = 8, Yen) is listed separately and not included in solver times.\n\n");
-        sb.append("| instance | flows | admitted | cand. ms | SCIP primary ms (status, gap) | CP-SAT primary ms (status, gap) | "
-                + "arc ILP ms (agrees) | GA 0.1 s | GA 1 s | GA 5 s | greedy | glpsol ms (status) | stage-1 ours/glpsol |\n");
-        sb.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        sb.append("Clock: ").append(root.get("clock").asText()).append(". SCIP column: CPU ms of the whole exact solve "
+                + "(status, gap); wall ms in the JSON.\n\n");
+        sb.append("| instance | flows | admitted | cand. ms | SCIP CPU ms (status, gap) | CP-SAT primary ms (status, gap) | "
+                + "arc ILP ms (agrees) | GA 0.1 s | GA 1 s | GA 5 s | greedy | glpsol CPU ms (status) | ours/glpsol | load avg |\n");
+        sb.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (var r : root.get("instances")) {
             sb.append("| ").append(r.get("instance").asText())
                     .append(" | ").append(r.get("flows").asInt())
                     .append(" | ").append(pct(r.get("admittedShare").asDouble()))
                     .append(" | ").append(r.get("candidatePathsMs").asLong())
-                    .append(" | ").append(ilp(r.get("ilpScip")))
-                    .append(" | ").append(ilp(r.get("ilpCpSat")))
+                    .append(" | ").append(String.format(Locale.ROOT, "%d (%s, %.2g)", r.get("ilpScip").get("solveCpuMs").asLong(),
+                            r.get("ilpScip").get("status").asText(), r.get("ilpScip").get("gap").asDouble()))
+                    .append(" | ").append(r.has("ilpCpSat") ? ilp(r.get("ilpCpSat")) : "-")
                     .append(" | ").append(r.has("ilpArc") ? ilp(r.get("ilpArc")) + (r.has("arcAgreesWithPathIlp")
                             ? (r.get("arcAgreesWithPathIlp").asBoolean() ? " agrees" : " DISAGREES") : "") : "-")
                     .append(" | ").append(ratio(r, "ga100ms"))
@@ -358,12 +413,13 @@ public final class AdmissionBenchmark {
                             r.get("greedyTotalRatio").asDouble()));
             if (r.has("glpsol")) {
                 var g = r.get("glpsol");
-                sb.append(" | ").append(g.get("timeMs").asLong()).append(" (").append(g.get("status").asText())
+                sb.append(" | ").append(g.get("cpuMs").asLong()).append(" (").append(g.get("status").asText())
                         .append(g.get("sameOptimum").asBoolean() ? ", same optimum" : "").append(")")
                         .append(" | ").append(String.format(Locale.ROOT, "%.3f", g.get("timeRatioOursOverGlpk").asDouble()));
             } else {
                 sb.append(" | - | -");
             }
+            sb.append(" | ").append(r.get("loadAverageAtStart").asText().split(" ")[0]);
             sb.append(" |\n");
         }
         sb.append("\nGA and greedy columns: lexicographic ratio to the best exact answer (the first priority class where they "

@@ -77,10 +77,14 @@ public final class AdmitCommand implements Callable<Integer> {
     @Option(names = "--allow-preemption", description = "Let newcomers evict existing flows of strictly lower priority.")
     boolean allowPreemption;
 
-    @Option(names = "--export-lp", description = "Write the ILP's first stage in CPLEX LP format.")
+    @Option(names = "--lexicographic", defaultValue = "folded",
+            description = "Strict mode in the ILP: folded (one objective with exact class multipliers) or staged (class by class; default: ${DEFAULT-VALUE}).")
+    String lexicographic;
+
+    @Option(names = "--export-lp", description = "Write the exact ILP (primary objective folded into one) in CPLEX LP format.")
     Path exportLp;
 
-    @Option(names = "--export-mps", description = "Write the ILP's first stage in MPS format.")
+    @Option(names = "--export-mps", description = "Write the exact ILP (primary objective folded into one) in MPS format.")
     Path exportMps;
 
     @Option(names = "--out", description = "Also write the result JSON to this file.")
@@ -122,7 +126,11 @@ public final class AdmitCommand implements Callable<Integer> {
                 : IlpAdmissionSolver.Backend.parse(backend);
         Duration ilpLimit = Duration.ofMillis(Math.round(1000 * (timeLimit == null ? 60 : timeLimit)));
         return switch (name) {
-            case "ilp" -> new IlpAdmissionSolver(b, ilpLimit, 2, (int) seed);
+            case "ilp" -> switch (lexicographic) {
+                case "folded" -> new IlpAdmissionSolver(b, ilpLimit, 2, (int) seed);
+                case "staged" -> new IlpAdmissionSolver(b, ilpLimit, 2, (int) seed).staged();
+                default -> throw new IllegalArgumentException("--lexicographic: expected folded or staged, got '" + lexicographic + "'");
+            };
             case "ilp-arc" -> new ArcIlpAdmissionSolver(b, ilpLimit, 2, (int) seed);
             case "ga" -> new GeneticAdmissionSolver(seed, Duration.ofMillis(Math.round(1000 * (timeLimit == null ? 1 : timeLimit))), 40, 0);
             case "greedy" -> new GreedyAdmissionSolver();

@@ -23,8 +23,8 @@ final class AdmissionModel {
     /** Which ILP. */
     enum Formulation { PATH, ARC }
 
-    /** One objective of the lexicographic sequence. */
-    record Stage(String label, int classIndex, int[] vars, double[] coefs, boolean maximize) {
+    /** One objective of the lexicographic sequence; {@code max} is the largest value it can take (every flow carried). */
+    record Stage(String label, int classIndex, int[] vars, double[] coefs, boolean maximize, double max) {
     }
 
     /** The outcome of all stages. */
@@ -38,12 +38,19 @@ final class AdmissionModel {
     private final AdmissionInstance in;
     private final MipBackend backend;
     private final Formulation form;
+    private final boolean fold;
     private int[][] z;
     private int[] x;
     private int[][] y;
     private int[] keep;
 
     AdmissionModel(AdmissionInstance in, MipBackend backend, Formulation form) {
+        this(in, backend, form, false);
+    }
+
+    /** With {@code fold}, the primary stages are solved as one exactly lexicographic objective when {@link #fold} allows. */
+    AdmissionModel(AdmissionInstance in, MipBackend backend, Formulation form, boolean fold) {
+        this.fold = fold;
         this.in = in;
         this.backend = backend;
         this.form = form;
@@ -128,6 +135,23 @@ final class AdmissionModel {
             }
         }
         keep = new int[in.evictable.length];
+        if (form == Formulation.PATH && keep.length == 0) {
+            for (int[] d : Dominance.pairs(in)) {
+                int a = d[0];
+                int b = d[1];
+                int[] vars = new int[z[a].length + z[b].length];
+                double[] coefs = new double[vars.length];
+                for (int i = 0; i < z[a].length; i++) {
+                    vars[i] = z[a][i];
+                    coefs[i] = 1;
+                }
+                for (int i = 0; i < z[b].length; i++) {
+                    vars[z[a].length + i] = z[b][i];
+                    coefs[z[a].length + i] = -1;
+                }
+                backend.addConstraint(vars, coefs, 0, Double.POSITIVE_INFINITY, "dom_" + a + "_" + b);
+            }
+        }
         for (int e = 0; e < keep.length; e++) {
             keep[e] = backend.addBool("keep_" + e);
             for (int l : in.evictableLinks[e]) {
@@ -192,28 +216,32 @@ final class AdmissionModel {
                     }
                 }
                 if (!kv.isEmpty()) {
-                    stages.add(new Stage("keep existing of class " + in.classes[c], c, toInts(kv), toDoubles(kc), true));
+                    stages.add(new Stage("keep existing of class " + in.classes[c], c, toInts(kv), toDoubles(kc), true,
+                            kc.stream().mapToDouble(Double::doubleValue).sum()));
                 }
                 List<Integer> nv = new ArrayList<>();
                 List<Double> nc = new ArrayList<>();
+                double max = 0;
                 for (int f = 0; f < n; f++) {
                     if (in.classOf[f] == c) {
-                        addAdmitTerms(f, in.value[f], nv, nc);
+                        max += addAdmitTerms(f, in.value[f], nv, nc);
                     }
                 }
-                stages.add(new Stage("admit class " + in.classes[c], c, toInts(nv), toDoubles(nc), true));
+                stages.add(new Stage("admit class " + in.classes[c], c, toInts(nv), toDoubles(nc), true, max));
             }
         } else {
             List<Integer> v = new ArrayList<>();
             List<Double> co = new ArrayList<>();
+            double max = 0;
             for (int e = 0; e < keep.length; e++) {
                 v.add(keep[e]);
                 co.add(in.classWeight(in.evictable[e].priority()) * in.evictable[e].value());
+                max += co.get(co.size() - 1);
             }
             for (int f = 0; f < n; f++) {
-                addAdmitTerms(f, in.classWeight(in.priority[f]) * in.value[f], v, co);
+                max += addAdmitTerms(f, in.classWeight(in.priority[f]) * in.value[f], v, co);
             }
-            stages.add(new Stage("weighted value", -1, toInts(v), toDoubles(co), true));
+            stages.add(new Stage("weighted value", -1, toInts(v), toDoubles(co), true, max));
         }
         List<Integer> wv = new ArrayList<>();
         List<Double> wc = new ArrayList<>();
@@ -232,20 +260,88 @@ final class AdmissionModel {
                 }
             }
         }
-        stages.add(new Stage("path weight", -2, toInts(wv), toDoubles(wc), false));
+        stages.add(new Stage("path weight", -2, toInts(wv), toDoubles(wc), false, 0));
         return stages;
     }
 
-    private void addAdmitTerms(int f, double coef, List<Integer> vars, List<Double> coefs) {
+    /**
+     * The primary stages folded into one objective that is exactly lexicographic: stage {@code s} gets the
+     * multiplier {@code M_s = prod over later primary stages t of (max_t + 1)}, where {@code max_t} is the
+     * largest value stage {@code t} can take (every flow of the stage carried). When every coefficient is
+     * an integer, stage values are integers in {@code 0..max_t}, so {@code sum_s M_s * V_s} orders answers
+     * exactly as the lexicographic vector does. Null when a coefficient is not integral or the largest
+     * folded value would exceed 2^50 (kept well inside exact double arithmetic).
+     */
+    Folded fold(List<Stage> stages) {
+        int primary = stages.size() - 1;
+        double[] mult = new double[primary];
+        double acc = 1;
+        for (int s = primary - 1; s >= 0; s--) {
+            for (double c : stages.get(s).coefs()) {
+                if (c != Math.rint(c)) {
+                    return null;
+                }
+            }
+            mult[s] = acc;
+            acc *= stages.get(s).max() + 1;
+        }
+        if (acc > 0x1p50) {
+            return null;
+        }
+        double[] coef = new double[backend.variableCount()];
+        boolean[] used = new boolean[coef.length];
+        for (int s = 0; s < primary; s++) {
+            Stage st = stages.get(s);
+            for (int i = 0; i < st.vars().length; i++) {
+                coef[st.vars()[i]] += mult[s] * st.coefs()[i];
+                used[st.vars()[i]] = true;
+            }
+        }
+        List<Integer> vars = new ArrayList<>();
+        List<Double> coefs = new ArrayList<>();
+        for (int v = 0; v < coef.length; v++) {
+            if (used[v]) {
+                vars.add(v);
+                coefs.add(coef[v]);
+            }
+        }
+        double foldedMax = 0;
+        for (int s = 0; s < primary; s++) {
+            foldedMax += mult[s] * stages.get(s).max();
+        }
+        return new Folded(new Stage("primary stages folded with multipliers", -1, toInts(vars), toDoubles(coefs), true, foldedMax),
+                mult, stages.subList(0, primary));
+    }
+
+    /** The primary stages as one objective: {@code sum_s multiplier[s] * value of parts[s]}. */
+    record Folded(Stage stage, double[] multiplier, List<Stage> parts) {
+
+        /** Values of the folded stages implied by a folded objective value (mixed-radix digits). */
+        double[] split(double folded) {
+            double[] v = new double[multiplier.length];
+            double rest = Math.rint(folded);
+            for (int s = 0; s < v.length; s++) {
+                v[s] = Math.floor((rest + 0.5) / multiplier[s]);
+                rest -= v[s] * multiplier[s];
+            }
+            return v;
+        }
+    }
+
+    /** Adds the admission terms of newcomer f with the given coefficient; returns it (0 when f has no route). */
+    private double addAdmitTerms(int f, double coef, List<Integer> vars, List<Double> coefs) {
         if (form == Formulation.PATH) {
             for (int zv : z[f]) {
                 vars.add(zv);
                 coefs.add(coef);
             }
+            return z[f].length > 0 ? coef : 0;
         } else if (x[f] >= 0) {
             vars.add(x[f]);
             coefs.add(coef);
+            return coef;
         }
+        return 0;
     }
 
     /** Variable values for a decoded decision (the greedy start). */
@@ -337,8 +433,10 @@ final class AdmissionModel {
     }
 
     /** Runs the stages, each from the previous incumbent, fixing each primary stage at its value before the next. */
-    Solved solve(double[] start, double timeLimitSeconds, long startNanos) {
-        List<Stage> stages = stages();
+    Solved solve(double[] start, double timeLimitSeconds, long startNanos, java.util.function.LongSupplier clock) {
+        List<Stage> all = stages();
+        Folded folded = fold && all.size() > 2 ? fold(all) : null;
+        List<Stage> stages = folded == null ? all : List.of(folded.stage(), all.get(all.size() - 1));
         double[] inc = start;
         double[] stageValue = new double[stages.size()];
         double[] stageBound = new double[stages.size()];
@@ -352,12 +450,12 @@ final class AdmissionModel {
             double val = eval(st, inc);
             double bound;
             boolean proven;
-            double trivial = st.maximize() ? AdmissionInstance.positiveSum(st.coefs()) : 0;
+            double trivial = st.maximize() ? st.max() : 0;
             if (st.vars().length == 0 || Math.abs(val - trivial) <= 1e-9 * Math.max(1, Math.abs(trivial))) {
                 proven = true;
                 bound = val;
             } else {
-                double elapsed = (System.nanoTime() - startNanos) / 1e9;
+                double elapsed = (clock.getAsLong() - startNanos) / 1e9;
                 double remaining = timeLimitSeconds - elapsed;
                 if (s == stages.size() - 1) {
                     // The path-weight tie-break gets as long as the primary stages took (at least 2 s), not the whole limit.
@@ -372,7 +470,7 @@ final class AdmissionModel {
                     // A class's stage cannot gain from lower classes (they only take capacity), so their variables are
                     // fixed to 0 while it runs; completion refills them afterwards. Not with evictable flows, whose
                     // eviction rows may need lower-class newcomers.
-                    int[] lower = !secondary && in.isStrict() && keep.length == 0 ? lowerClassVars(st.classIndex()) : new int[0];
+                    int[] lower = !secondary && in.isStrict() && keep.length == 0 && st.classIndex() >= 0 ? lowerClassVars(st.classIndex()) : new int[0];
                     double[] from = inc;
                     if (lower.length > 0) {
                         backend.fixToZero(lower, true);
@@ -402,7 +500,8 @@ final class AdmissionModel {
                     } else if (Double.isNaN(out.bound())) {
                         bound = trivial;
                     } else {
-                        bound = st.maximize() ? Math.max(val, out.bound()) : Math.min(val, out.bound());
+                        // A minimised path weight is never negative: SCIP reports a huge negative bound before its first LP.
+                        bound = st.maximize() ? Math.max(val, out.bound()) : Math.max(0, Math.min(val, out.bound()));
                     }
                     if (!proven && s < stages.size() - 1) {
                         notes.add("stage '" + st.label() + "' stopped at the time limit");
@@ -411,7 +510,7 @@ final class AdmissionModel {
             }
             stageValue[s] = val;
             stageBound[s] = bound;
-            stageDone[s] = System.nanoTime() - startNanos;
+            stageDone[s] = clock.getAsLong() - startNanos;
             if (s < stages.size() - 1) {
                 allProven &= proven;
             } else {
@@ -421,10 +520,33 @@ final class AdmissionModel {
                 }
             }
             if (s < stages.size() - 1) {
-                double tol = 1e-7 * Math.max(1, Math.abs(val));
-                backend.addConstraint(st.vars(), st.coefs(), val - tol, Double.POSITIVE_INFINITY, "fix_" + s);
-                primaryDone = System.nanoTime();
+                // A folded objective is fixed through its parts: its own row would be too large for SCIP's relative tolerances.
+                for (Stage part : folded == null ? List.of(st) : folded.parts()) {
+                    double pv = eval(part, inc);
+                    double tol = 1e-7 * Math.max(1, Math.abs(pv));
+                    backend.addConstraint(part.vars(), part.coefs(), pv - tol, Double.POSITIVE_INFINITY, "fix_" + part.label());
+                }
+                primaryDone = clock.getAsLong();
             }
+        }
+        if (folded != null) {
+            // Report per original stage: values of the answer, bounds from the folded bound given the stages above.
+            int p = all.size() - 1;
+            double[] sv = new double[all.size()];
+            double[] sb = new double[all.size()];
+            long[] sd = new long[all.size()];
+            double rest = stageBound[0];
+            for (int s = 0; s < p; s++) {
+                sv[s] = eval(all.get(s), inc);
+                sb[s] = allProven ? sv[s] : Math.max(sv[s], Math.floor((rest + 1e-6) / folded.multiplier()[s]));
+                rest -= folded.multiplier()[s] * sv[s];
+                sd[s] = stageDone[0];
+            }
+            sv[p] = stageValue[1];
+            sb[p] = stageBound[1];
+            sd[p] = stageDone[1];
+            notes.add("primary stages solved as one folded objective (exact lexicographic multipliers)");
+            return new Solved(inc, allProven, secondaryClosed, sv, sb, all, primaryDone - startNanos, sd, notes);
         }
         if (backend.approximate()) {
             notes.add("CP-SAT needed rounded coefficients (non-decimal data); optimality is not claimed");

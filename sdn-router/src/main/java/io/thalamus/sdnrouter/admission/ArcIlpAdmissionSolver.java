@@ -39,8 +39,8 @@ public final class ArcIlpAdmissionSolver implements AdmissionSolver {
 
     @Override
     public AdmissionResult solve(AdmissionProblem problem, CandidatePaths candidates) {
-        return ExactAdmission.solve(name(), problem, candidates, AdmissionModel.Formulation.ARC, backend.factory(workers, seed),
-                timeLimit, Map.of("workers", Integer.toString(workers), "seed", Integer.toString(seed)));
+        return ExactAdmission.solve(name(), problem, candidates, AdmissionModel.Formulation.ARC, backend.factory(workers, seed, false),
+                timeLimit, false, true, Map.of("workers", Integer.toString(workers), "seed", Integer.toString(seed)));
     }
 
     /** The arc ILP's first stage in CPLEX LP format. */

@@ -30,10 +30,10 @@ public final class IlpAdmissionSolver implements AdmissionSolver {
             };
         }
 
-        Supplier<MipBackend> factory(int workers, int seed) {
+        Supplier<MipBackend> factory(int workers, int seed, boolean cpuClock) {
             return switch (this) {
                 case CP_SAT -> () -> new CpSatBackend(workers, seed);
-                case SCIP -> () -> new ScipBackend("SCIP");
+                case SCIP -> () -> new ScipBackend("SCIP", cpuClock);
             };
         }
     }
@@ -45,6 +45,8 @@ public final class IlpAdmissionSolver implements AdmissionSolver {
     private final Duration timeLimit;
     private final int workers;
     private final int seed;
+    private final boolean cpuClock;
+    private final boolean fold;
 
     /** The default engine. */
     public static final Backend DEFAULT_BACKEND = Backend.SCIP;
@@ -61,6 +63,21 @@ public final class IlpAdmissionSolver implements AdmissionSolver {
      * @param seed      CP-SAT random seed
      */
     public IlpAdmissionSolver(Backend backend, Duration timeLimit, int workers, int seed) {
+        this(backend, timeLimit, workers, seed, false);
+    }
+
+    /**
+     * As {@link #IlpAdmissionSolver(Backend, Duration, int, int)}; with {@code cpuClock} the limit counts CPU
+     * seconds (SCIP's process CPU clock, the solving thread's CPU time between stages) instead of wall-clock
+     * seconds, so that a benchmark on a shared machine is not cut short by other jobs. CP-SAT always uses wall time.
+     */
+    public IlpAdmissionSolver(Backend backend, Duration timeLimit, int workers, int seed, boolean cpuClock) {
+        this(backend, timeLimit, workers, seed, cpuClock, true);
+    }
+
+    private IlpAdmissionSolver(Backend backend, Duration timeLimit, int workers, int seed, boolean cpuClock, boolean fold) {
+        this.cpuClock = cpuClock;
+        this.fold = fold;
         this.backend = Objects.requireNonNull(backend, "backend");
         this.timeLimit = Objects.requireNonNull(timeLimit, "timeLimit");
         if (timeLimit.isNegative() || timeLimit.isZero()) {
@@ -73,6 +90,14 @@ public final class IlpAdmissionSolver implements AdmissionSolver {
         this.seed = seed;
     }
 
+    /**
+     * The same solver with the primary stages solved one after the other (each optimum fixed before the next)
+     * instead of as one folded objective; see docs/admission.md.
+     */
+    public IlpAdmissionSolver staged() {
+        return new IlpAdmissionSolver(backend, timeLimit, workers, seed, cpuClock, false);
+    }
+
     @Override
     public String name() {
         return "ilp";
@@ -80,8 +105,8 @@ public final class IlpAdmissionSolver implements AdmissionSolver {
 
     @Override
     public AdmissionResult solve(AdmissionProblem problem, CandidatePaths candidates) {
-        return ExactAdmission.solve(name(), problem, candidates, AdmissionModel.Formulation.PATH, backend.factory(workers, seed),
-                timeLimit, Map.of("workers", Integer.toString(workers), "seed", Integer.toString(seed)));
+        return ExactAdmission.solve(name(), problem, candidates, AdmissionModel.Formulation.PATH, backend.factory(workers, seed, cpuClock),
+                timeLimit, cpuClock, fold, Map.of("workers", Integer.toString(workers), "seed", Integer.toString(seed)));
     }
 
     /** The path ILP's first stage in CPLEX LP format (see docs/admission.md). */

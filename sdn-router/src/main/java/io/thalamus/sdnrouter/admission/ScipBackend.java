@@ -17,6 +17,11 @@ final class ScipBackend implements MipBackend {
     private final List<MPVariable> vars = new ArrayList<>();
 
     ScipBackend(String engine) {
+        this(engine, false);
+    }
+
+    /** With {@code cpuClock}, SCIP's time limits count CPU seconds ({@code timing/clocktype = 1}). */
+    ScipBackend(String engine, boolean cpuClock) {
         OrToolsNatives.load();
         this.engine = engine;
         this.solver = MPSolver.createSolver(engine);
@@ -24,6 +29,9 @@ final class ScipBackend implements MipBackend {
             throw new IllegalStateException("OR-Tools MPSolver engine '" + engine + "' is not available");
         }
         solver.suppressOutput();
+        if (cpuClock && !solver.setSolverSpecificParametersAsString("timing/clocktype = 1\n")) {
+            throw new IllegalStateException("SCIP refused timing/clocktype = 1");
+        }
     }
 
     @Override
@@ -70,7 +78,7 @@ final class ScipBackend implements MipBackend {
             solver.setHint(vars.toArray(new MPVariable[0]), hint);
         }
         MPSolverParameters params = new MPSolverParameters();
-        params.setDoubleParam(MPSolverParameters.DoubleParam.RELATIVE_MIP_GAP, Math.max(1e-9, relativeGap));
+        params.setDoubleParam(MPSolverParameters.DoubleParam.RELATIVE_MIP_GAP, Math.max(0, relativeGap));
         MPSolver.ResultStatus status = solver.solve(params);
         params.delete();
         boolean has = status == MPSolver.ResultStatus.OPTIMAL || status == MPSolver.ResultStatus.FEASIBLE;

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -167,6 +168,54 @@ class AdmissionBehaviourTest {
         assertEquals(z, binaries);
         String mps = ArcIlpAdmissionSolver.exportMps(p);
         assertTrue(mps.contains("ROWS") && mps.contains("COLUMNS") && mps.contains("x_0"), mps);
+    }
+
+    @Test
+    void strictExportFoldsTheClassesWithExactMultipliers() {
+        Topology t = TinyInstances.topology(5, 6, 3, 4, 9);
+        List<Flow> flows = TinyInstances.flows(5, t, 9, 5, 3, true);
+        String lp = IlpAdmissionSolver.exportLp(AdmissionProblem.of(t, flows));
+        // Expected: lowest class 1, each higher class (total value of the classes below, each + 1) times more.
+        List<Integer> classes = flows.stream().map(Flow::priority).distinct().sorted(java.util.Comparator.reverseOrder()).toList();
+        double[] expected = new double[classes.size()];
+        double m = 1;
+        for (int c = classes.size() - 1; c >= 0; c--) {
+            expected[c] = m;
+            int cls = classes.get(c);
+            m *= flows.stream().filter(f -> f.priority() == cls).mapToDouble(Flow::value).sum() + 1;
+        }
+        List<Double> found = lp.lines().filter(l -> l.startsWith("\\ multiplier "))
+                .map(l -> Double.parseDouble(l.split(" ")[2])).toList();
+        assertEquals(Arrays.stream(expected).boxed().toList(), found, lp);
+        assertTrue(lp.contains("admit class " + classes.get(0)), lp);
+    }
+
+    @Test
+    void dominanceKeepsOnlyPairsWhoseSmallerFlowFitsInsideEveryPathOfTheOther() {
+        // Line a - b - c: every path a->c contains the only path a->b.
+        Topology t = new Topology("line", List.of(node("a"), node("b"), node("c")), List.of(
+                link("ab", "a", "b"), link("ba", "b", "a"), link("bc", "b", "c"), link("cb", "c", "b")));
+        List<Flow> flows = List.of(
+                new Flow("small-ab", "a", "b", 1, 1, null, null, 1),
+                new Flow("big-ac", "a", "c", 2, 1, null, null, 1),
+                new Flow("other-class-ac", "a", "c", 2, 0, null, null, 1),
+                new Flow("bigger-ab", "a", "b", 3, 1, null, null, 1),
+                new Flow("reverse-ca", "c", "a", 1, 1, null, null, 1));
+        AdmissionProblem p = AdmissionProblem.of(t, flows);
+        AdmissionInstance in = new AdmissionInstance(p, CandidatePaths.of(p));
+        java.util.Set<String> pairs = new java.util.TreeSet<>();
+        for (int[] d : Dominance.pairs(in)) {
+            pairs.add(flows.get(d[0]).id() + ">" + flows.get(d[1]).id());
+        }
+        assertEquals(new java.util.TreeSet<>(List.of("small-ab>big-ac", "small-ab>bigger-ab")), pairs);
+    }
+
+    private static io.thalamus.network.topology.Node node(String id) {
+        return new io.thalamus.network.topology.Node(id, id, null, Double.NaN, Double.NaN);
+    }
+
+    private static Link link(String id, String a, String b) {
+        return new Link(id, id, a, b, 10, 1, 1, null);
     }
 
     @Test

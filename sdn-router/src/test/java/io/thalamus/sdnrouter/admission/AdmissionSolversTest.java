@@ -20,6 +20,7 @@ class AdmissionSolversTest {
     static List<AdmissionSolver> exactSolvers() {
         return List.of(new IlpAdmissionSolver(IlpAdmissionSolver.Backend.CP_SAT, LIMIT, 2, 1),
                 new IlpAdmissionSolver(IlpAdmissionSolver.Backend.SCIP, LIMIT, 1, 1),
+                new IlpAdmissionSolver(IlpAdmissionSolver.Backend.SCIP, LIMIT, 1, 1).staged(),
                 new ArcIlpAdmissionSolver(IlpAdmissionSolver.Backend.CP_SAT, LIMIT, 2, 1),
                 new ArcIlpAdmissionSolver(IlpAdmissionSolver.Backend.SCIP, LIMIT, 1, 1));
     }
@@ -75,7 +76,7 @@ class AdmissionSolversTest {
                 }
             }
         }
-        assertEquals(12 * 2 * 4, compared);
+        assertEquals(12 * 2 * 5, compared);
     }
 
     @Test
