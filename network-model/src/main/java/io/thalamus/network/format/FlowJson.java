@@ -82,12 +82,12 @@ public final class FlowJson {
         if (f == null || !f.isObject()) {
             throw new TopologyFormatException(source, at, "expected a flow object");
         }
-        String id = text(f, "id", at, source);
+        String id = TopologyJson.text(f, "id", at, source);
         if (seenIds != null && !seenIds.add(id)) {
             throw new TopologyFormatException(source, at + "/id", "duplicate flow id '" + id + "'");
         }
-        String s = text(f, "source", at, source);
-        String d = text(f, "destination", at, source);
+        String s = TopologyJson.text(f, "source", at, source);
+        String d = TopologyJson.text(f, "destination", at, source);
         if (topology != null) {
             if (!topology.hasNode(s)) {
                 throw new TopologyFormatException(source, at + "/source", "unknown node '" + s + "' (not in topology '" + topology.name() + "')");
@@ -96,7 +96,7 @@ public final class FlowJson {
                 throw new TopologyFormatException(source, at + "/destination", "unknown node '" + d + "' (not in topology '" + topology.name() + "')");
             }
         }
-        double bw = number(f, "bandwidthBps", at, source);
+        double bw = TopologyJson.number(f, "bandwidthBps", at, source);
         if (!(bw > 0)) {
             throw new TopologyFormatException(source, at + "/bandwidthBps", "expected a positive number of bit/s, got " + bw);
         }
@@ -108,7 +108,7 @@ public final class FlowJson {
             }
             priority = p.asInt();
         }
-        Double maxDelay = f.hasNonNull("maxDelayMs") ? number(f, "maxDelayMs", at, source) : null;
+        Double maxDelay = f.hasNonNull("maxDelayMs") ? TopologyJson.number(f, "maxDelayMs", at, source) : null;
         if (maxDelay != null && !(maxDelay > 0)) {
             throw new TopologyFormatException(source, at + "/maxDelayMs", "expected a positive number of ms, got " + maxDelay);
         }
@@ -116,13 +116,15 @@ public final class FlowJson {
         if (f.hasNonNull("tolerance")) {
             JsonNode z = f.get("tolerance");
             try {
-                zot = new ZoneOfTolerance(text(z, "metric", at + "/tolerance", source),
-                        number(z, "adequate", at + "/tolerance", source), number(z, "desired", at + "/tolerance", source));
+                String tolAt = at + "/tolerance";
+                zot = new ZoneOfTolerance(TopologyJson.text(z, "metric", tolAt, source),
+                        TopologyJson.number(z, "adequate", tolAt, source),
+                        TopologyJson.number(z, "desired", tolAt, source));
             } catch (IllegalArgumentException e) {
                 throw new TopologyFormatException(source, at + "/tolerance", e.getMessage());
             }
         }
-        double value = f.has("value") ? number(f, "value", at, source) : 1.0;
+        double value = f.has("value") ? TopologyJson.number(f, "value", at, source) : 1.0;
         if (!(value > 0)) {
             throw new TopologyFormatException(source, at + "/value", "expected a positive number, got " + value);
         }
@@ -169,21 +171,5 @@ public final class FlowJson {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static String text(JsonNode n, String field, String at, String source) {
-        JsonNode v = n.get(field);
-        if (v == null || !v.isTextual() || v.asText().isBlank()) {
-            throw new TopologyFormatException(source, at + "/" + field, "expected a non-empty string");
-        }
-        return v.asText();
-    }
-
-    private static double number(JsonNode n, String field, String at, String source) {
-        JsonNode v = n.get(field);
-        if (v == null || !v.isNumber()) {
-            throw new TopologyFormatException(source, at + "/" + field, "expected a number");
-        }
-        return v.asDouble();
     }
 }

@@ -275,7 +275,8 @@ public final class TopologyJson {
         return a;
     }
 
-    private static String text(JsonNode n, String field, String at, String source) {
+    /** The non-blank string at {@code field}, or an error naming {@code at/field}. */
+    static String text(JsonNode n, String field, String at, String source) {
         JsonNode v = n.get(field);
         if (v == null || !v.isTextual() || v.asText().isBlank()) {
             throw new TopologyFormatException(source, at + "/" + field, "expected a non-empty string");
@@ -283,7 +284,8 @@ public final class TopologyJson {
         return v.asText();
     }
 
-    private static double number(JsonNode n, String field, String at, String source) {
+    /** The number at {@code field}, or an error naming {@code at/field}. */
+    static double number(JsonNode n, String field, String at, String source) {
         JsonNode v = n.get(field);
         if (v == null || !v.isNumber()) {
             throw new TopologyFormatException(source, at + "/" + field, "expected a number");
