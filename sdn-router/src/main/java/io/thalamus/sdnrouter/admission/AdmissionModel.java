@@ -514,8 +514,9 @@ final class AdmissionModel {
                     } else if (Double.isNaN(out.bound())) {
                         bound = trivial;
                     } else {
-                        // A minimised path weight is never negative: SCIP reports a huge negative bound before its first LP.
-                        bound = st.maximize() ? Math.max(val, out.bound()) : Math.max(0, Math.min(val, out.bound()));
+                        // SCIP reports a huge bound (+-1e20) before its first LP: a maximised stage never exceeds its max, a minimised
+                        // path weight is never negative.
+                        bound = st.maximize() ? Math.min(st.max(), Math.max(val, out.bound())) : Math.max(0, Math.min(val, out.bound()));
                     }
                     if (!proven && s < stages.size() - 1) {
                         notes.add("stage '" + st.label() + "' stopped at the time limit");

@@ -35,7 +35,7 @@ class HybridAdmissionTest {
     @Test
     void forcedFallbackIsNeverLexicographicallyWorseThanEitherRunAndStaysHonest() {
         int fellBack = 0;
-        for (long seed = 1; seed <= 4; seed++) {
+        for (long seed = 1; seed <= 2; seed++) {
             AdmissionProblem p = instance(seed);
             // Reference: long limit, staged (independent of the folded code path); both modes prove these small instances.
             AdmissionResult ref = new IlpAdmissionSolver(SCIP, Duration.ofSeconds(60), 1, 1).staged().solve(p);
@@ -75,7 +75,7 @@ class HybridAdmissionTest {
             }
         }
         // Share 0 leaves the folded solve no time, so the fallback runs on every seed at least with that share.
-        assertTrue(fellBack >= 4, "fallback ran " + fellBack + " times");
+        assertTrue(fellBack >= 2, "fallback ran " + fellBack + " times");
     }
 
     @Test
