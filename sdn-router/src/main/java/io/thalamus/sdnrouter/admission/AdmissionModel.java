@@ -29,7 +29,7 @@ final class AdmissionModel {
 
     /** The outcome of all stages. */
     record Solved(double[] values, boolean primaryProven, boolean secondaryClosed, double[] stageValue, double[] stageBound, List<Stage> stages,
-                  long primaryDoneNanos, long[] stageDoneNanos, List<String> notes) {
+                  long primaryDoneNanos, long[] stageDoneNanos, List<String> notes, boolean folded) {
     }
 
     /** Relative gap at which the secondary (path weight) stage stops; primary stages are solved exactly. */
@@ -434,6 +434,16 @@ final class AdmissionModel {
 
     /** Runs the stages, each from the previous incumbent, fixing each primary stage at its value before the next. */
     Solved solve(double[] start, double timeLimitSeconds, long startNanos, java.util.function.LongSupplier clock) {
+        return solve(start, timeLimitSeconds, timeLimitSeconds, false, startNanos, clock);
+    }
+
+    /**
+     * As {@link #solve(double[], double, long, java.util.function.LongSupplier)}, with the primary stages limited to
+     * {@code primaryLimitSeconds} and everything to {@code timeLimitSeconds}; with {@code skipSecondaryWhenOpen} the
+     * path-weight stage is skipped when a primary stage is not proven (a later run will redo it).
+     */
+    Solved solve(double[] start, double primaryLimitSeconds, double timeLimitSeconds, boolean skipSecondaryWhenOpen,
+                 long startNanos, java.util.function.LongSupplier clock) {
         List<Stage> all = stages();
         Folded folded = fold && all.size() > 2 ? fold(all) : null;
         List<Stage> stages = folded == null ? all : List.of(folded.stage(), all.get(all.size() - 1));
@@ -456,12 +466,16 @@ final class AdmissionModel {
                 bound = val;
             } else {
                 double elapsed = (clock.getAsLong() - startNanos) / 1e9;
-                double remaining = timeLimitSeconds - elapsed;
+                double remaining = (s == stages.size() - 1 ? timeLimitSeconds : Math.min(primaryLimitSeconds, timeLimitSeconds)) - elapsed;
                 if (s == stages.size() - 1) {
                     // The path-weight tie-break gets as long as the primary stages took (at least 2 s), not the whole limit.
                     remaining = Math.min(remaining, Math.max(2.0, elapsed));
                 }
-                if (remaining < 0.005) {
+                if (s == stages.size() - 1 && skipSecondaryWhenOpen && !allProven) {
+                    proven = false;
+                    bound = 0;
+                    notes.add("path weight left to the staged run (primary stages not proven)");
+                } else if (remaining < 0.005) {
                     proven = false;
                     bound = trivial;
                     notes.add("time limit reached before stage '" + st.label() + "'");
@@ -500,8 +514,9 @@ final class AdmissionModel {
                     } else if (Double.isNaN(out.bound())) {
                         bound = trivial;
                     } else {
-                        // A minimised path weight is never negative: SCIP reports a huge negative bound before its first LP.
-                        bound = st.maximize() ? Math.max(val, out.bound()) : Math.max(0, Math.min(val, out.bound()));
+                        // SCIP reports a huge bound (+-1e20) before its first LP: a maximised stage never exceeds its max, a minimised
+                        // path weight is never negative.
+                        bound = st.maximize() ? Math.min(st.max(), Math.max(val, out.bound())) : Math.max(0, Math.min(val, out.bound()));
                     }
                     if (!proven && s < stages.size() - 1) {
                         notes.add("stage '" + st.label() + "' stopped at the time limit");
@@ -546,13 +561,13 @@ final class AdmissionModel {
             sb[p] = stageBound[1];
             sd[p] = stageDone[1];
             notes.add("primary stages solved as one folded objective (exact lexicographic multipliers)");
-            return new Solved(inc, allProven, secondaryClosed, sv, sb, all, primaryDone - startNanos, sd, notes);
+            return new Solved(inc, allProven, secondaryClosed, sv, sb, all, primaryDone - startNanos, sd, notes, true);
         }
         if (backend.approximate()) {
             notes.add("CP-SAT needed rounded coefficients (non-decimal data); optimality is not claimed");
             allProven = false;
         }
-        return new Solved(inc, allProven, secondaryClosed, stageValue, stageBound, stages, primaryDone - startNanos, stageDone, notes);
+        return new Solved(inc, allProven, secondaryClosed, stageValue, stageBound, stages, primaryDone - startNanos, stageDone, notes, false);
     }
 
     /** Variables of the newcomers of classes below class index {@code c} (path: z, arc: x and y). */

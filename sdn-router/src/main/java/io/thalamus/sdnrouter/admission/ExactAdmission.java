@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /** The run shared by the two exact solvers: greedy start, lexicographic stages, result with bounds and gap. */
@@ -15,76 +16,160 @@ final class ExactAdmission {
     private ExactAdmission() {
     }
 
+    /** Share of the time limit the folded solve gets before the staged fallback (see {@link #solve}). */
+    static final double FOLDED_SHARE = 0.6;
+
     static AdmissionResult solve(String solverName, AdmissionProblem problem, CandidatePaths candidates,
                                  AdmissionModel.Formulation form,
                                  Supplier<MipBackend> backends, Duration timeLimit, boolean cpuClock, boolean fold, Map<String, String> parameters) {
+        return solve(solverName, problem, candidates, form, backends, timeLimit, cpuClock, fold, FOLDED_SHARE, parameters);
+    }
+
+    /**
+     * With {@code fold} in strict mode: the folded objective gets {@code foldedShare} of the limit; when it does not
+     * prove the primary stages optimal, the staged solve runs on a fresh model for the rest of the limit, started
+     * from the folded incumbent, and the lexicographically better answer is returned (bounds combined where both
+     * runs' bounds apply). {@code foldedShare >= 1} is the folded solve alone.
+     */
+    static AdmissionResult solve(String solverName, AdmissionProblem problem, CandidatePaths candidates,
+                                 AdmissionModel.Formulation form, Supplier<MipBackend> backends, Duration timeLimit,
+                                 boolean cpuClock, boolean fold, double foldedShare, Map<String, String> parameters) {
         long start = System.nanoTime();
         AdmissionInstance in = new AdmissionInstance(problem, candidates);
         PriorityDecoder.Decision greedy = new PriorityDecoder(in).decode(new int[in.flowCount()]);
+        ThreadCpuClock cpu = new ThreadCpuClock();
+        LongSupplier clock = cpuClock ? cpu::nanos : System::nanoTime;
+        long clockStart = clock.getAsLong();
+        double limit = timeLimit.toNanos() / 1e9 - (cpuClock ? 0 : (System.nanoTime() - start) / 1e9);
+        boolean hybrid = fold && in.isStrict() && foldedShare < 1;
+        Run first;
         try (MipBackend backend = backends.get()) {
             AdmissionModel model = new AdmissionModel(in, backend, form, fold);
             double[] hint = model.hint(greedy, backend.variableCount());
-            ThreadCpuClock cpu = new ThreadCpuClock();
-            java.util.function.LongSupplier clock = cpuClock ? cpu::nanos : System::nanoTime;
-            AdmissionModel.Solved solved = model.solve(hint, timeLimit.toNanos() / 1e9 - (cpuClock ? 0 : (System.nanoTime() - start) / 1e9),
-                    clock.getAsLong(), clock);
-            long solveCpu = cpu.nanos();
+            AdmissionModel.Solved solved = model.solve(hint, hybrid ? limit * Math.max(0, foldedShare) : limit, limit, hybrid,
+                    clockStart, clock);
+            first = Run.of(in, model, solved, backend);
+        }
+        Run second = null;
+        long stagedStart = 0;
+        if (hybrid && first.solved.folded() && !first.solved.primaryProven() && !first.approximate) {
+            try (MipBackend backend = backends.get()) {
+                AdmissionModel model = new AdmissionModel(in, backend, form, false);
+                double[] hint = model.encode(first.routes, first.kept, backend.variableCount());
+                long t = clock.getAsLong();
+                stagedStart = t - clockStart;
+                double rest = limit - (t - clockStart) / 1e9;
+                AdmissionModel.Solved solved = model.solve(hint, rest, t, clock);
+                second = Run.of(in, model, solved, backend);
+            }
+        }
+        long solveCpu = cpu.nanos();
+        Run best = second != null && second.score.compareTo(first.score) > 0 ? second : first;
+        double[] bound = best.bound.clone();
+        if (second != null) {
+            // Each run's bound for a class holds given the classes above at that run's values: where both runs agree
+            // on every class above, both bounds hold for the returned answer and the smaller one is kept.
+            Run other = best == first ? second : first;
+            for (int c = 0; c < bound.length; c++) {
+                bound[c] = Math.max(best.score.primary()[c], Math.min(best.bound[c], other.bound[c]));
+                if (!same(best.score.primary()[c], other.score.primary()[c])) {
+                    break;
+                }
+            }
+        }
+        double gap = 0;
+        boolean closed = true;
+        double[] v = best.score.primary();
+        for (int c = 0; c < bound.length; c++) {
+            if (bound[c] > v[c] + 1e-9 * Math.max(1, bound[c])) {
+                gap = (bound[c] - v[c]) / Math.max(bound[c], 1e-12);
+                closed = false;
+                break;
+            }
+        }
+        AdmissionModel.Solved solved = best.solved;
+        List<AdmissionModel.Stage> stages = solved.stages();
+        int last = stages.size() - 1;
+        double pathWeightGap = solved.stageValue()[last] > 0
+                ? Math.max(0, (solved.stageValue()[last] - solved.stageBound()[last]) / solved.stageValue()[last]) : 0;
+        boolean proven = solved.primaryProven() || in.isStrict() && second != null && closed;
+        AdmissionStatus status = proven ? AdmissionStatus.OPTIMAL
+                : best.approximate ? AdmissionStatus.FEASIBLE : AdmissionStatus.TIMED_OUT;
+        Map<String, String> params = new LinkedHashMap<>(parameters);
+        params.put("backend", best.backendName);
+        params.put("timeLimitSeconds", Double.toString(timeLimit.toMillis() / 1000.0));
+        params.put("stages", Integer.toString(stages.size()));
+        params.put("lexicographic", second != null ? "hybrid" : solved.folded() ? "folded" : "staged");
+        if (hybrid) {
+            params.put("foldedShare", Double.toString(foldedShare));
+        }
+        if (second != null) {
+            params.put("answerFrom", best == second ? "staged" : "folded");
+            params.put("foldedObjective", join(first.score.primary()));
+            params.put("stagedObjective", join(second.score.primary()));
+            params.put("foldedMs", Long.toString(first.solved.primaryDoneNanos() / 1_000_000L));
+        }
+        params.put("clock", cpuClock ? "cpu" : "wall");
+        params.put("solveCpuMs", Long.toString(solveCpu / 1_000_000L));
+        params.put("primaryMs", Long.toString((second != null ? stagedStart + second.solved.primaryDoneNanos() : solved.primaryDoneNanos()) / 1_000_000L));
+        params.put("pathWeightGap", Double.toString(pathWeightGap));
+        params.put("stageMs", java.util.Arrays.stream(solved.stageDoneNanos()).mapToObj(x -> Long.toString(x / 1_000_000L))
+                .collect(java.util.stream.Collectors.joining(",")));
+        params.put("stageValues", join(solved.stageValue()));
+        params.put("candidatePathsMs", Long.toString(candidates.computeMillis()));
+        List<String> notes = new ArrayList<>();
+        if (second != null) {
+            notes.add("folded solve not proven within " + foldedShare + " of the limit; staged solve from its incumbent for the rest; answer from the "
+                    + params.get("answerFrom") + " run");
+            first.solved.notes().forEach(n -> notes.add("folded run: " + n));
+            second.solved.notes().forEach(n -> notes.add("staged run: " + n));
+        } else {
+            notes.addAll(solved.notes());
+        }
+        return in.toResult(solverName, status, best.routes, best.kept, java.util.Arrays.stream(bound).boxed().toList(), gap, start,
+                params, notes);
+    }
+
+    private static boolean same(double a, double b) {
+        return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.max(Math.abs(a), Math.abs(b)));
+    }
+
+    private static String join(double[] xs) {
+        return java.util.Arrays.stream(xs).mapToObj(Double::toString).collect(java.util.stream.Collectors.joining(","));
+    }
+
+    /** One exact run: its answer, score and per-class (strict) or weighted bound. */
+    private record Run(AdmissionModel.Solved solved, Path[] routes, boolean[] kept, Score score, double[] bound,
+                       String backendName, boolean approximate) {
+
+        static Run of(AdmissionInstance in, AdmissionModel model, AdmissionModel.Solved solved, MipBackend backend) {
             Path[] routes = model.routes(solved.values());
             boolean[] kept = model.kept(solved.values());
             Score score = in.score(routes, kept);
-            List<Double> bound = new ArrayList<>();
-            double gap = 0;
             List<AdmissionModel.Stage> stages = solved.stages();
             int last = stages.size() - 1;
+            double[] bound;
             if (in.isStrict()) {
-                double[] pinnedPerClass = new double[in.classes.length];
+                bound = new double[in.classes.length];
                 for (AdmittedFlow a : in.pinned) {
-                    pinnedPerClass[in.indexOfClass(a.flow().priority())] += a.flow().value();
+                    bound[in.indexOfClass(a.flow().priority())] += a.flow().value();
                 }
-                boolean open = false;
                 for (int c = 0; c < in.classes.length; c++) {
-                    double b = pinnedPerClass[c];
                     for (int s = 0; s < last; s++) {
                         if (stages.get(s).classIndex() == c) {
-                            b += solved.stageBound()[s];
+                            bound[c] += solved.stageBound()[s];
                         }
                     }
-                    double v = score.primary()[c];
-                    b = Math.max(b, v);
-                    bound.add(b);
-                    if (!open && b > v + 1e-9 * Math.max(1, b)) {
-                        gap = (b - v) / b;
-                        open = true;
-                    }
+                    bound[c] = Math.max(bound[c], score.primary()[c]);
                 }
             } else {
                 double pinnedWeighted = 0;
                 for (AdmittedFlow a : in.pinned) {
                     pinnedWeighted += in.classWeight(a.flow().priority()) * a.flow().value();
                 }
-                double b = Math.max(pinnedWeighted + solved.stageBound()[0], score.primary()[0]);
-                bound.add(b);
-                gap = (b - score.primary()[0]) / Math.max(b, 1e-12);
+                bound = new double[] {Math.max(pinnedWeighted + solved.stageBound()[0], score.primary()[0])};
             }
-            double pathWeightGap = solved.stageValue()[last] > 0
-                    ? Math.max(0, (solved.stageValue()[last] - solved.stageBound()[last]) / solved.stageValue()[last]) : 0;
-            AdmissionStatus status = solved.primaryProven() ? AdmissionStatus.OPTIMAL
-                    : backend.approximate() ? AdmissionStatus.FEASIBLE : AdmissionStatus.TIMED_OUT;
-            Map<String, String> params = new LinkedHashMap<>(parameters);
-            params.put("backend", backend.name());
-            params.put("timeLimitSeconds", Double.toString(timeLimit.toMillis() / 1000.0));
-            params.put("stages", Integer.toString(stages.size()));
-            params.put("lexicographic", fold ? "folded" : "staged");
-            params.put("clock", cpuClock ? "cpu" : "wall");
-            params.put("solveCpuMs", Long.toString(solveCpu / 1_000_000L));
-            params.put("primaryMs", Long.toString(solved.primaryDoneNanos() / 1_000_000L));
-            params.put("pathWeightGap", Double.toString(pathWeightGap));
-            params.put("stageMs", java.util.Arrays.stream(solved.stageDoneNanos()).mapToObj(x -> Long.toString(x / 1_000_000L))
-                    .collect(java.util.stream.Collectors.joining(",")));
-            params.put("stageValues", java.util.Arrays.stream(solved.stageValue()).mapToObj(Double::toString)
-                    .collect(java.util.stream.Collectors.joining(",")));
-            params.put("candidatePathsMs", Long.toString(candidates.computeMillis()));
-            return in.toResult(solverName, status, routes, kept, bound, gap, start, params, solved.notes());
+            return new Run(solved, routes, kept, score, bound, backend.name(), backend.approximate());
         }
     }
 

@@ -47,6 +47,7 @@ public final class IlpAdmissionSolver implements AdmissionSolver {
     private final int seed;
     private final boolean cpuClock;
     private final boolean fold;
+    private final double foldedShare;
 
     /** The default engine. */
     public static final Backend DEFAULT_BACKEND = Backend.SCIP;
@@ -72,12 +73,17 @@ public final class IlpAdmissionSolver implements AdmissionSolver {
      * seconds, so that a benchmark on a shared machine is not cut short by other jobs. CP-SAT always uses wall time.
      */
     public IlpAdmissionSolver(Backend backend, Duration timeLimit, int workers, int seed, boolean cpuClock) {
-        this(backend, timeLimit, workers, seed, cpuClock, true);
+        this(backend, timeLimit, workers, seed, cpuClock, true, ExactAdmission.FOLDED_SHARE);
     }
 
-    private IlpAdmissionSolver(Backend backend, Duration timeLimit, int workers, int seed, boolean cpuClock, boolean fold) {
+    private IlpAdmissionSolver(Backend backend, Duration timeLimit, int workers, int seed, boolean cpuClock, boolean fold,
+                               double foldedShare) {
         this.cpuClock = cpuClock;
         this.fold = fold;
+        if (!(foldedShare >= 0)) {
+            throw new IllegalArgumentException("foldedShare must be >= 0, got " + foldedShare);
+        }
+        this.foldedShare = foldedShare;
         this.backend = Objects.requireNonNull(backend, "backend");
         this.timeLimit = Objects.requireNonNull(timeLimit, "timeLimit");
         if (timeLimit.isNegative() || timeLimit.isZero()) {
@@ -95,7 +101,16 @@ public final class IlpAdmissionSolver implements AdmissionSolver {
      * instead of as one folded objective; see docs/admission.md.
      */
     public IlpAdmissionSolver staged() {
-        return new IlpAdmissionSolver(backend, timeLimit, workers, seed, cpuClock, false);
+        return new IlpAdmissionSolver(backend, timeLimit, workers, seed, cpuClock, false, foldedShare);
+    }
+
+    /**
+     * The same solver with the folded solve given {@code share} of the time limit before the staged fallback
+     * ({@code >= 1}: folded alone, no fallback; 0: straight to the staged solve from the greedy start). The
+     * default is 0.6.
+     */
+    public IlpAdmissionSolver withFoldedShare(double share) {
+        return new IlpAdmissionSolver(backend, timeLimit, workers, seed, cpuClock, fold, share);
     }
 
     @Override
@@ -106,7 +121,7 @@ public final class IlpAdmissionSolver implements AdmissionSolver {
     @Override
     public AdmissionResult solve(AdmissionProblem problem, CandidatePaths candidates) {
         return ExactAdmission.solve(name(), problem, candidates, AdmissionModel.Formulation.PATH, backend.factory(workers, seed, cpuClock),
-                timeLimit, cpuClock, fold, Map.of("workers", Integer.toString(workers), "seed", Integer.toString(seed)));
+                timeLimit, cpuClock, fold, foldedShare, Map.of("workers", Integer.toString(workers), "seed", Integer.toString(seed)));
     }
 
     /** The path ILP's first stage in CPLEX LP format (see docs/admission.md). */
