@@ -203,40 +203,37 @@ final class CanonicalSampleJson {
             if (k >= j.length || !digit(j[k])) {
                 return 0;
             }
-            if (j[k] == '0') {
-                k++;
-            } else {
-                while (k < j.length && digit(j[k])) {
-                    k++;
-                }
-            }
+            k = j[k] == '0' ? k + 1 : digitsEnd(k);
             if (integerOnly) {
                 return k - i;
             }
             if (k < j.length && j[k] == '.') {
-                k++;
-                int d = k;
-                while (k < j.length && digit(j[k])) {
-                    k++;
-                }
-                if (k == d) {
+                int d = digitsEnd(k + 1);
+                if (d == k + 1) {
                     return 0;
                 }
+                k = d;
             }
             if (k < j.length && (j[k] == 'e' || j[k] == 'E')) {
                 k++;
                 if (k < j.length && (j[k] == '+' || j[k] == '-')) {
                     k++;
                 }
-                int d = k;
-                while (k < j.length && digit(j[k])) {
-                    k++;
-                }
-                if (k == d) {
+                int d = digitsEnd(k);
+                if (d == k) {
                     return 0;
                 }
+                k = d;
             }
             return k - i;
+        }
+
+        /** Index just past the run of ASCII digits starting at {@code k}. */
+        private int digitsEnd(int k) {
+            while (k < j.length && digit(j[k])) {
+                k++;
+            }
+            return k;
         }
 
         private static boolean digit(byte b) {
