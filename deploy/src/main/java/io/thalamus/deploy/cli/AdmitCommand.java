@@ -77,8 +77,9 @@ public final class AdmitCommand implements Callable<Integer> {
     @Option(names = "--allow-preemption", description = "Let newcomers evict existing flows of strictly lower priority.")
     boolean allowPreemption;
 
-    @Option(names = "--lexicographic", defaultValue = "folded",
-            description = "Strict mode in the ILP: folded (one objective with exact class multipliers) or staged (class by class; default: ${DEFAULT-VALUE}).")
+    @Option(names = "--lexicographic", defaultValue = "hybrid",
+            description = "Strict mode in the ILP: hybrid (folded for 60% of the limit, then class by class from its answer if not proven), "
+                    + "folded (one objective with exact class multipliers) or staged (class by class); default: ${DEFAULT-VALUE}.")
     String lexicographic;
 
     @Option(names = "--export-lp", description = "Write the exact ILP (primary objective folded into one) in CPLEX LP format.")
@@ -127,9 +128,11 @@ public final class AdmitCommand implements Callable<Integer> {
         Duration ilpLimit = Duration.ofMillis(Math.round(1000 * (timeLimit == null ? 60 : timeLimit)));
         return switch (name) {
             case "ilp" -> switch (lexicographic) {
-                case "folded" -> new IlpAdmissionSolver(b, ilpLimit, 2, (int) seed);
+                case "hybrid" -> new IlpAdmissionSolver(b, ilpLimit, 2, (int) seed);
+                case "folded" -> new IlpAdmissionSolver(b, ilpLimit, 2, (int) seed).withFoldedShare(1.0);
                 case "staged" -> new IlpAdmissionSolver(b, ilpLimit, 2, (int) seed).staged();
-                default -> throw new IllegalArgumentException("--lexicographic: expected folded or staged, got '" + lexicographic + "'");
+                default -> throw new IllegalArgumentException(
+                        "--lexicographic: expected hybrid, folded or staged, got '" + lexicographic + "'");
             };
             case "ilp-arc" -> new ArcIlpAdmissionSolver(b, ilpLimit, 2, (int) seed);
             case "ga" -> new GeneticAdmissionSolver(seed, Duration.ofMillis(Math.round(1000 * (timeLimit == null ? 1 : timeLimit))), 40, 0);

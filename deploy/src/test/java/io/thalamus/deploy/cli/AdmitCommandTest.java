@@ -114,4 +114,27 @@ class AdmitCommandTest {
         assertThat(run("flows", "generate", "--topology", topo.toString(), "--count", "-3")).isEqualTo(2);
         assertThat(err.toString()).contains("count");
     }
+
+    @Test
+    void everyLexicographicModeProvesTheSameOptimumAndAnUnknownModeIsRefused() throws Exception {
+        Path flows = dir.resolve("lex.json");
+        assertThat(run("flows", "generate", "--topology", topo.toString(), "--count", "40", "--seed", "7",
+                "--load-factor", "2.0", "--priorities", "3", "--out", flows.toString())).isEqualTo(0);
+        JsonNode first = null;
+        for (String mode : new String[] {"hybrid", "folded", "staged"}) {
+            Path out = dir.resolve("lex-" + mode + ".json");
+            assertThat(run("admit", "--topology", topo.toString(), "--flows", flows.toString(), "--solver", "ilp",
+                    "--lexicographic", mode, "--out", out.toString())).as(err.toString()).isEqualTo(0);
+            JsonNode r = new ObjectMapper().readTree(out.toFile());
+            assertThat(r.get("status").asText()).as(mode).isEqualTo("OPTIMAL");
+            if (first == null) {
+                first = r.get("objective");
+            } else {
+                assertThat(r.get("objective")).as(mode).isEqualTo(first);
+            }
+        }
+        assertThat(run("admit", "--topology", topo.toString(), "--flows", flows.toString(), "--solver", "ilp",
+                "--lexicographic", "sideways")).isEqualTo(2);
+        assertThat(err.toString()).contains("--lexicographic").contains("sideways");
+    }
 }
