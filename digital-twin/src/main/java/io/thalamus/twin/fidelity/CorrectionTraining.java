@@ -193,6 +193,42 @@ public final class CorrectionTraining {
                 .toArray();
     }
 
+    /** The setting of a grid with the lowest mean cross-validated error, its per-fold errors and the log of all. */
+    private record Selection<T>(T best, double[] folds, ArrayNode log) {
+    }
+
+    /**
+     * Cross-validates every setting of {@code grid} and keeps the one with the lowest mean error; each setting is
+     * logged as {@code {setting, <family><foldSuffix>..., <meanField>, seconds}} and printed to {@code progress}.
+     */
+    private static <T> Selection<T> select(List<T> grid, Function<T, String> label, List<String> families,
+                                           String foldSuffix, String meanField, String what, ObjectMapper mapper,
+                                           java.io.PrintStream progress, Function<T, double[]> crossValidation) {
+        ArrayNode log = mapper.createArrayNode();
+        T best = null;
+        double bestScore = Double.POSITIVE_INFINITY;
+        double[] bestFolds = null;
+        for (T setting : grid) {
+            long t0 = System.nanoTime();
+            double[] folds = crossValidation.apply(setting);
+            double score = Arrays.stream(folds).average().orElseThrow();
+            ObjectNode o = log.addObject();
+            o.put("setting", label.apply(setting));
+            for (int i = 0; i < folds.length; i++) {
+                o.put(families.get(i) + foldSuffix, folds[i]);
+            }
+            o.put(meanField, score);
+            o.put("seconds", Math.round((System.nanoTime() - t0) / 1e8) / 10.0);
+            progress.println(what + " " + o);
+            if (score < bestScore) {
+                bestScore = score;
+                best = setting;
+                bestFolds = folds;
+            }
+        }
+        return new Selection<>(best, bestFolds, log);
+    }
+
     /**
      * Runs the protocol: grid search by leave-one-topology-out cross-validation on {@code trainSplit}, one fit
      * of the best settings on all of it, then one measurement on {@code validationSplit} (may be null).
@@ -207,52 +243,15 @@ public final class CorrectionTraining {
         }
         ObjectMapper mapper = new ObjectMapper();
         ObjectNode card = mapper.createObjectNode();
-        ArrayNode delayCv = mapper.createArrayNode();
-        Candidate best = null;
-        double bestScore = Double.POSITIVE_INFINITY;
-        double[] bestFolds = null;
-        for (Candidate c : delayGrid()) {
-            long t0 = System.nanoTime();
-            double[] folds = crossValidate(rows, families, idx -> fitDelay(rows, idx, c), (idx, m) -> delayMape(rows, idx, m));
-            double score = Arrays.stream(folds).average().orElseThrow();
-            ObjectNode o = delayCv.addObject();
-            o.put("setting", c.label());
-            for (int i = 0; i < folds.length; i++) {
-                o.put(families.get(i) + "HeldOutMape", folds[i]);
-            }
-            o.put("meanMape", score);
-            o.put("seconds", Math.round((System.nanoTime() - t0) / 1e8) / 10.0);
-            progress.println("delay CV " + o);
-            if (score < bestScore) {
-                bestScore = score;
-                best = c;
-                bestFolds = folds;
-            }
-        }
-        Candidate chosen = best;
-        ArrayNode lossCv = mapper.createArrayNode();
-        BoostedStumpsTrainer bestLoss = null;
-        double bestLossScore = Double.POSITIVE_INFINITY;
-        double[] bestLossFolds = null;
-        for (BoostedStumpsTrainer lt : lossGrid()) {
-            long t0 = System.nanoTime();
-            double[] folds = crossValidate(rows, families, idx -> fitLoss(rows, idx, chosen.width(), lt),
-                    (idx, m) -> lossMae(rows, idx, m));
-            double score = Arrays.stream(folds).average().orElseThrow();
-            ObjectNode o = lossCv.addObject();
-            o.put("setting", new Candidate(chosen.featureSet(), lt).label());
-            for (int i = 0; i < folds.length; i++) {
-                o.put(families.get(i) + "HeldOutLossMae", folds[i]);
-            }
-            o.put("meanLossMae", score);
-            o.put("seconds", Math.round((System.nanoTime() - t0) / 1e8) / 10.0);
-            progress.println("loss CV " + o);
-            if (score < bestLossScore) {
-                bestLossScore = score;
-                bestLoss = lt;
-                bestLossFolds = folds;
-            }
-        }
+        Selection<Candidate> delay = select(delayGrid(), Candidate::label, families, "HeldOutMape", "meanMape",
+                "delay CV", mapper, progress,
+                c -> crossValidate(rows, families, idx -> fitDelay(rows, idx, c), (idx, m) -> delayMape(rows, idx, m)));
+        Candidate chosen = delay.best();
+        Selection<BoostedStumpsTrainer> loss = select(lossGrid(), lt -> new Candidate(chosen.featureSet(), lt).label(),
+                families, "HeldOutLossMae", "meanLossMae", "loss CV", mapper, progress,
+                lt -> crossValidate(rows, families, idx -> fitLoss(rows, idx, chosen.width(), lt),
+                        (idx, m) -> lossMae(rows, idx, m)));
+        BoostedStumpsTrainer bestLoss = loss.best();
 
         int[] all = java.util.stream.IntStream.range(0, rows.x().length).toArray();
         long t0 = System.nanoTime();
@@ -283,8 +282,8 @@ public final class CorrectionTraining {
                 + "errors were watched (that round reached 10.03% on GBN); the 4 'extended' features were written from queueing "
                 + "theory without looking at GBN; the per-topology held-out figures come from models fitted on the other topology "
                 + "only; the RedIRIS test split is not in this copy of the data");
-        protocol.set("delayCrossValidation", delayCv);
-        protocol.set("lossCrossValidation", lossCv);
+        protocol.set("delayCrossValidation", delay.log());
+        protocol.set("lossCrossValidation", loss.log());
         ObjectNode params = card.putObject("parameters");
         params.put("featureSet", chosen.featureSet());
         params.set("delay", trainerJson(mapper, chosen.trainer()));
@@ -298,9 +297,9 @@ public final class CorrectionTraining {
             int[] idx = rows.where(families.get(i), true);
             ObjectNode f = held.putObject(families.get(i));
             f.put("paths", idx.length);
-            f.put("delayMape", bestFolds[i]);
+            f.put("delayMape", delay.folds()[i]);
             f.put("delayMapeAnalytic", analyticMape(rows, idx));
-            f.put("lossMae", bestLossFolds[i]);
+            f.put("lossMae", loss.folds()[i]);
             f.put("lossMaeAnalytic", lossMae(rows, idx, null));
         }
         ObjectNode inSample = measured.putObject("trainSplitInSample");
