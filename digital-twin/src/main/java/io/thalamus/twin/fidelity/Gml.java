@@ -1,6 +1,7 @@
 package io.thalamus.twin.fidelity;
 
-import java.util.ArrayList;
+import io.thalamus.network.format.BracketTokens;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +14,7 @@ final class Gml {
 
     /** Fills {@code nodes} and {@code edges} with the scalar attributes of each node and edge block. */
     static void parse(String text, String source, List<Map<String, String>> nodes, List<Map<String, String>> edges) {
-        List<String> tokens = tokenize(text);
+        List<String> tokens = BracketTokens.split(text, '[', ']', true);
         int depth = 0;
         Map<String, String> current = null;
         String pendingKey = null;
@@ -46,35 +47,5 @@ final class Gml {
         if (depth != 0) {
             throw new IllegalArgumentException(source + ": unbalanced '[' in GML");
         }
-    }
-
-    private static List<String> tokenize(String s) {
-        List<String> out = new ArrayList<>();
-        int i = 0;
-        int n = s.length();
-        while (i < n) {
-            char c = s.charAt(i);
-            if (Character.isWhitespace(c)) {
-                i++;
-            } else if (c == '[' || c == ']') {
-                out.add(String.valueOf(c));
-                i++;
-            } else if (c == '"') {
-                int j = s.indexOf('"', i + 1);
-                if (j < 0) {
-                    j = n;
-                }
-                out.add(s.substring(i + 1, j));
-                i = j + 1;
-            } else {
-                int j = i;
-                while (j < n && !Character.isWhitespace(s.charAt(j)) && s.charAt(j) != '[' && s.charAt(j) != ']') {
-                    j++;
-                }
-                out.add(s.substring(i, j));
-                i = j;
-            }
-        }
-        return out;
     }
 }

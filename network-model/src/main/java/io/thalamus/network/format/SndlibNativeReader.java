@@ -9,7 +9,6 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -60,7 +59,7 @@ public final class SndlibNativeReader {
                 continue;
             }
             String where = "line " + no;
-            List<String> t = tokens(content);
+            List<String> t = BracketTokens.split(content, '(', ')', false);
             if (section == null) {
                 if (t.size() != 2 || !t.get(1).equals("(")) {
                     throw new TopologyFormatException(source, where, "expected a section header such as 'NODES (', got '" + content + "'");
@@ -165,29 +164,5 @@ public final class SndlibNativeReader {
                     "expected '<demand_id> ( <source> <target> ) <routing_unit> <demand_value> <max_path_length>'");
         }
         net.demand(t.get(0), t.get(2), t.get(3), Fields.number(t.get(6), "demand value", source, where), where);
-    }
-
-    /** Splits on whitespace, with parentheses as tokens of their own. */
-    static List<String> tokens(String s) {
-        List<String> out = new ArrayList<>();
-        int i = 0;
-        int n = s.length();
-        while (i < n) {
-            char c = s.charAt(i);
-            if (Character.isWhitespace(c)) {
-                i++;
-            } else if (c == '(' || c == ')') {
-                out.add(String.valueOf(c));
-                i++;
-            } else {
-                int j = i;
-                while (j < n && !Character.isWhitespace(s.charAt(j)) && s.charAt(j) != '(' && s.charAt(j) != ')') {
-                    j++;
-                }
-                out.add(s.substring(i, j));
-                i = j;
-            }
-        }
-        return out;
     }
 }
