@@ -187,6 +187,13 @@ public final class ApiServer implements AutoCloseable {
         }
 
         void metrics(RoutingContext ctx) {
+            // the twin's evaluation takes the engine's twin lock and the telemetry figures ask Kafka clients:
+            // neither belongs on the event loop
+            ctx.vertx().executeBlocking(this::metricsText, false).onFailure(ctx::fail).onSuccess(text ->
+                    ctx.response().putHeader("content-type", "text/plain; version=0.0.4; charset=utf-8").end(text));
+        }
+
+        private String metricsText() {
             StringBuilder sb = new StringBuilder();
             sb.append("# HELP thalamus_intents Intents by lifecycle state.\n# TYPE thalamus_intents gauge\n");
             Map<IntentState, Integer> byState = new EnumMap<>(IntentState.class);
@@ -212,7 +219,7 @@ public final class ApiServer implements AutoCloseable {
                     sb.append(extra);
                 }
             }
-            ctx.response().putHeader("content-type", "text/plain; version=0.0.4; charset=utf-8").end(sb.toString());
+            return sb.toString();
         }
 
         void openApi(RoutingContext ctx) {

@@ -57,7 +57,28 @@ public final class KafkaIntentLog implements IntentLog {
         p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
         p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
         p.put(ProducerConfig.CLIENT_ID_CONFIG, "thalamus-intent-log");
+        // append() is called on the HTTP event loop; send() blocks only to fetch metadata (fetched here, at start)
+        // or while the 32 MiB buffer is full (a broker that stopped answering): bound that, so an overloaded log
+        // answers 503 within a second instead of stalling every request on the loop for a minute
+        p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 1_000);
         producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
+        warmMetadata();
+    }
+
+    /** Fetches the topic's metadata before the first append, retrying for up to 30 s (each try is bounded by max.block.ms). */
+    private void warmMetadata() {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            try {
+                producer.partitionsFor(topic);
+                return;
+            } catch (org.apache.kafka.common.errors.TimeoutException e) {
+                if (System.nanoTime() > deadline) {
+                    producer.close();
+                    throw new IllegalStateException("no metadata for topic " + topic + " from " + bootstrap + " in 30 s", e);
+                }
+            }
+        }
     }
 
     private void ensureTopic() {
