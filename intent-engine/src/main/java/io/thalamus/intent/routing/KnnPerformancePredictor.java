@@ -12,7 +12,9 @@ import java.util.Map;
  * The perceptive part of the router: for a new task, the k past tasks of the same type nearest in standardised
  * feature space, and per model the mean of log(loss + ε) over those neighbours that ran it (so models are compared
  * on the same neighbours), optionally shrunk towards the model's mean over the whole memory with the weight of
- * {@code priorWeight} neighbours, turned back into a loss; latency and CPU time likewise as geometric means. Measured
+ * {@code priorWeight} neighbours, turned back into a loss (or, with {@link Aggregation#ARITHMETIC}, the plain mean
+ * loss: the expected loss, for a regret-aware choice); latency and CPU time as geometric means. Each task type has
+ * its own {@link Setting}. Measured
  * outcomes fed back through {@link #observe} join the memory at once. Ties in distance break by insertion order, so
  * predictions are deterministic.
  */
@@ -30,8 +32,78 @@ public final class KnnPerformancePredictor {
     private final Map<TaskType, Memory> memories;
     private long version;
 
-    /** Past tasks, replaced as a whole on feedback so readers never see a half-appended row. */
-    record Rows(double[][] z, double[][] logLoss, double[][] logLatency, double[][] logCpu) {
+    /**
+     * How the neighbours' losses of one model become its predicted loss.
+     * GEOMETRIC: exp(mean log(loss + ε)) − ε, robust to a few huge losses (a point estimate of the typical loss);
+     * ARITHMETIC: the plain mean loss, the expected loss and so the regret-aware choice (a model that is usually
+     * good but sometimes very bad is predicted by what it costs on average).
+     */
+    public enum Aggregation {
+        /** exp(mean log(loss + ε)) − ε over the neighbours. */
+        GEOMETRIC,
+        /** Mean loss over the neighbours (expected loss). */
+        ARITHMETIC;
+
+        /** Name in router.json. */
+        public String wire() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        /** Parses a router.json name. @throws IllegalArgumentException listing the known names */
+        public static Aggregation fromWire(String s) {
+            for (Aggregation a : values()) {
+                if (a.wire().equals(s)) {
+                    return a;
+                }
+            }
+            throw new IllegalArgumentException("must be one of geometric, arithmetic, got '" + s + "'");
+        }
+    }
+
+    /**
+     * How one task type's memory predicts: neighbours, feature weights in the distance (null = all 1), the weight
+     * in neighbours of each model's whole-memory mean (0 = plain kNN; very large = always the model that is best on
+     * average over the memory, i.e. the best single model), and the loss aggregation.
+     */
+    public record Setting(int k, double[] weights, double priorWeight, Aggregation aggregation) {
+        /** Checks the values. */
+        public Setting {
+            if (k < 1) {
+                throw new IllegalArgumentException("k: must be >= 1, got " + k);
+            }
+            if (!(priorWeight >= 0) || !Double.isFinite(priorWeight)) {
+                throw new IllegalArgumentException("priorWeight: must be finite and >= 0, got " + priorWeight);
+            }
+            java.util.Objects.requireNonNull(aggregation, "aggregation");
+        }
+    }
+
+    /**
+     * Past tasks, replaced as a whole on feedback so readers never see a half-appended row; with each model's
+     * whole-memory mean log loss and mean loss (NaN when it never ran), computed once per version of the memory.
+     */
+    record Rows(double[][] z, double[][] logLoss, double[][] logLatency, double[][] logCpu, double[] meanLogLoss,
+                double[] meanLoss) {
+        Rows(double[][] z, double[][] logLoss, double[][] logLatency, double[][] logCpu) {
+            this(z, logLoss, logLatency, logCpu, columnMean(logLoss, false), columnMean(logLoss, true));
+        }
+
+        private static double[] columnMean(double[][] ll, boolean raw) {
+            int m = ll.length == 0 ? 0 : ll[0].length;
+            double[] out = new double[m];
+            for (int j = 0; j < m; j++) {
+                double s = 0;
+                int n = 0;
+                for (double[] row : ll) {
+                    if (!Double.isNaN(row[j])) {
+                        s += raw ? Math.exp(row[j]) - EPSILON : row[j];
+                        n++;
+                    }
+                }
+                out[j] = n == 0 ? Double.NaN : s / n;
+            }
+            return out;
+        }
     }
 
     /** The memory of one task type: models, feature scaling, and past tasks. */
@@ -41,13 +113,26 @@ public final class KnnPerformancePredictor {
         final double[] scale;
         final double[] weight;
         final int k;
+        /** This type's prior weight, or NaN to use the predictor's. */
+        final double priorWeight;
+        final Aggregation aggregation;
         volatile Rows rows;
 
         Memory(List<String> models, int k, double[] mean, double[] scale, double[] weight, Rows rows) {
+            this(models, k, mean, scale, weight, rows, Double.NaN, Aggregation.GEOMETRIC);
+        }
+
+        Memory(List<String> models, int k, double[] mean, double[] scale, double[] weight, Rows rows,
+               double priorWeight, Aggregation aggregation) {
             if (k < 1) {
                 throw new IllegalArgumentException("k: must be >= 1, got " + k);
             }
+            if (!Double.isNaN(priorWeight) && (!(priorWeight >= 0) || !Double.isFinite(priorWeight))) {
+                throw new IllegalArgumentException("priorWeight: must be finite and >= 0, got " + priorWeight);
+            }
             this.k = k;
+            this.priorWeight = priorWeight;
+            this.aggregation = java.util.Objects.requireNonNull(aggregation, "aggregation");
             this.models = List.copyOf(models);
             this.mean = mean;
             this.scale = scale;
@@ -110,6 +195,22 @@ public final class KnnPerformancePredictor {
                                                 java.util.function.ToIntFunction<TaskType> ks,
                                                 java.util.function.Function<TaskType, double[]> weights,
                                                 double priorWeight) {
+        if (!(priorWeight >= 0) || !Double.isFinite(priorWeight)) {
+            throw new IllegalArgumentException("priorWeight: must be finite and >= 0, got " + priorWeight);
+        }
+        return train(examples, t -> new Setting(ks.applyAsInt(t), weights.apply(t), priorWeight, Aggregation.GEOMETRIC),
+                priorWeight);
+    }
+
+    /** Trains with one {@link Setting} per task type (k, feature weights, prior weight, loss aggregation). */
+    public static KnnPerformancePredictor train(List<TrainingExample> examples,
+                                                java.util.function.Function<TaskType, Setting> settings) {
+        return train(examples, settings, 0);
+    }
+
+    private static KnnPerformancePredictor train(List<TrainingExample> examples,
+                                                 java.util.function.Function<TaskType, Setting> settings,
+                                                 double defaultPriorWeight) {
         Map<TaskType, List<TrainingExample>> byTask = new EnumMap<>(TaskType.class);
         for (TrainingExample e : examples) {
             byTask.computeIfAbsent(e.features().task(), t -> new ArrayList<>()).add(e);
@@ -135,14 +236,16 @@ public final class KnnPerformancePredictor {
             for (int i = 0; i < d; i++) {
                 scale[i] = scale[i] > 1e-18 ? Math.sqrt(scale[i]) : 1;
             }
-            double[] w = weights.apply(en.getKey());
+            Setting setting = settings.apply(en.getKey());
+            double[] w = setting.weights();
             if (w == null) {
                 w = new double[d];
                 Arrays.fill(w, 1.0);
             } else if (w.length != d) {
                 throw new IllegalArgumentException("feature weights of " + en.getKey() + ": expected " + d + ", got " + w.length);
             }
-            Memory mem = new Memory(models, ks.applyAsInt(en.getKey()), mean, scale, w.clone(), null);
+            Memory mem = new Memory(models, setting.k(), mean, scale, w.clone(), null, setting.priorWeight(),
+                    setting.aggregation());
             int n = ex.size();
             double[][] z = new double[n][];
             double[][] ll = new double[n][];
@@ -158,7 +261,7 @@ public final class KnnPerformancePredictor {
             mem.rows = new Rows(z, ll, lat, cpu);
             memories.put(en.getKey(), mem);
         }
-        return new KnnPerformancePredictor(memories, 0, priorWeight);
+        return new KnnPerformancePredictor(memories, 0, defaultPriorWeight);
     }
 
     private static double[] row(List<String> models, Map<String, Double> values,
@@ -169,6 +272,18 @@ public final class KnnPerformancePredictor {
             r[i] = v == null || !Double.isFinite(v) ? Double.NaN : f.applyAsDouble(Math.max(0, v));
         }
         return r;
+    }
+
+    /** Prior weight used for a task type (its own setting, else the predictor's). */
+    public double priorWeight(TaskType task) {
+        Memory m = memories.get(task);
+        return m == null || Double.isNaN(m.priorWeight) ? priorWeight : m.priorWeight;
+    }
+
+    /** Loss aggregation of a task type (GEOMETRIC when unknown). */
+    public Aggregation aggregation(TaskType task) {
+        Memory m = memories.get(task);
+        return m == null ? Aggregation.GEOMETRIC : m.aggregation;
     }
 
     /** Number of neighbours used for a task type (0 when unknown). */
@@ -225,17 +340,10 @@ public final class KnnPerformancePredictor {
         }
         Arrays.sort(order);
         List<ModelEstimate> out = new ArrayList<>(mem.models.size());
+        double pw = priorWeight(features.task());
+        boolean arithmetic = mem.aggregation == Aggregation.ARITHMETIC;
+        double[] priors = arithmetic ? rows.meanLoss() : rows.meanLogLoss();
         for (int m = 0; m < mem.models.size(); m++) {
-            double prior = 0;
-            int seen = 0;
-            if (priorWeight > 0) {
-                for (double[] row : ll) {
-                    if (!Double.isNaN(row[m])) {
-                        prior += row[m];
-                        seen++;
-                    }
-                }
-            }
             double sLoss = 0;
             double sLat = 0;
             double sCpu = 0;
@@ -245,7 +353,7 @@ public final class KnnPerformancePredictor {
                 if (Double.isNaN(ll[r][m])) {
                     continue;
                 }
-                sLoss += ll[r][m];
+                sLoss += arithmetic ? Math.exp(ll[r][m]) - EPSILON : ll[r][m];
                 sLat += Double.isNaN(lat[r][m]) ? 0 : lat[r][m];
                 sCpu += Double.isNaN(cpu[r][m]) ? 0 : cpu[r][m];
                 used++;
@@ -253,9 +361,10 @@ public final class KnnPerformancePredictor {
             if (used == 0) {
                 out.add(new ModelEstimate(mem.models.get(m), Double.NaN, Double.NaN, Double.NaN, 0));
             } else {
-                double w = seen > 0 ? priorWeight : 0;
-                double logLoss = (sLoss + (w > 0 ? w * prior / seen : 0)) / (used + w);
-                out.add(new ModelEstimate(mem.models.get(m), Math.max(0, Math.exp(logLoss) - EPSILON),
+                double w = Double.isNaN(priors[m]) ? 0 : pw;
+                double agg = (sLoss + (w > 0 ? w * priors[m] : 0)) / (used + w);
+                double loss = arithmetic ? agg : Math.exp(agg) - EPSILON;
+                out.add(new ModelEstimate(mem.models.get(m), Math.max(0, loss),
                         Math.exp(sLat / used), Math.exp(sCpu / used), used));
             }
         }

@@ -139,7 +139,10 @@ public final class NetRouterBench {
         c.put("testTasks", test.size());
         c.put("modelRuns", allOutcomes.size());
         ObjectNode cfg = json.putObject("configuration");
-        configs.forEach((t, cf) -> cfg.putObject(t.wire()).put("k", cf.k()).put("featureSet", cf.featureSet()));
+        configs.forEach((t, cf) -> cfg.putObject(t.wire()).put("k", cf.k()).put("featureSet", cf.featureSet())
+                .put("priorWeight", cf.priorWeight()).put("constant", cf.constant())
+                .put("aggregation", cf.aggregation().wire()).put("cvOptimalPickRate", cf.cvPickRate())
+                .put("cvMeanRegret", cf.cvRegret()));
         json.put("featureExtractionMsPerTask", featureMs);
         json.put("runtimeSeconds", (t3 - t0) / 1e9);
         putScores(json, scores, test, router);
@@ -300,12 +303,41 @@ public final class NetRouterBench {
         return new EvaluatedTask(id, family, features, loss, quality);
     }
 
-    /** A trained configuration: neighbours and the feature subset. */
-    record Config(int k, String featureSet) {
+    /**
+     * A trained configuration of one task type: neighbours, feature subset, prior weight and loss aggregation, with
+     * its cross-validated optimal-pick rate and mean regret on the train split (NaN when not cross-validated).
+     */
+    record Config(int k, String featureSet, double priorWeight, KnnPerformancePredictor.Aggregation aggregation,
+                  double cvPickRate, double cvRegret) {
+        Config(int k, String featureSet) {
+            this(k, featureSet, KnnPerformancePredictor.BENCH_PRIOR_WEIGHT, KnnPerformancePredictor.Aggregation.GEOMETRIC,
+                    Double.NaN, Double.NaN);
+        }
+
+        /** Whether this is the constant router (always the model best on average over the memory). */
+        boolean constant() {
+            return priorWeight >= CONSTANT_PRIOR_WEIGHT;
+        }
+
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "{k=%d, features=%s, priorWeight=%s, aggregation=%s, cv pick %.3f, cv regret %.4f}",
+                    k, featureSet, constant() ? "constant" : String.format(Locale.ROOT, "%.0f", priorWeight),
+                    aggregation.wire(), cvPickRate, cvRegret);
+        }
     }
 
     /** Feature subsets tried by cross-validation: all, series statistics only, probes only. */
     static final List<String> FEATURE_SETS = List.of("all", "statistics", "probes");
+
+    /** Prior weights tried by cross-validation (in neighbours). */
+    static final double[] PRIOR_GRID = {0, 1, 10};
+
+    /**
+     * A prior weight so large that the neighbours do not matter: the prediction is each model's mean over the whole
+     * memory, so the router always picks the model best on average (the best single model, chosen on train data).
+     */
+    static final double CONSTANT_PRIOR_WEIGHT = 1e9;
 
     static double[] weights(String set, int dims) {
         double[] w = new double[dims];
@@ -325,14 +357,18 @@ public final class NetRouterBench {
         Map<TaskType, Integer> dims = new HashMap<>();
         ex.forEach(e -> dims.put(e.features().task(), e.features().size()));
         Config fallback = new Config(20, "all");
-        return KnnPerformancePredictor.train(ex, t -> configs.getOrDefault(t, fallback).k(),
-                t -> weights(configs.getOrDefault(t, fallback).featureSet(), dims.get(t)),
-                KnnPerformancePredictor.BENCH_PRIOR_WEIGHT);
+        return KnnPerformancePredictor.train(ex, t -> setting(configs.getOrDefault(t, fallback), dims.get(t)));
+    }
+
+    private static KnnPerformancePredictor.Setting setting(Config c, int dims) {
+        return new KnnPerformancePredictor.Setting(c.k(), weights(c.featureSet(), dims), c.priorWeight(), c.aggregation());
     }
 
     /**
-     * Per task type the (k, feature subset) with the best optimal-pick rate over 5 folds of the train split, grouped
-     * by series (the headline metric; the mean regret breaks near-ties). Only train tasks are ever looked at.
+     * Per task type the configuration (k, feature subset, prior weight, loss aggregation) with the best optimal-pick
+     * rate over 5 folds of the train split grouped by series or topology, among those whose cross-validated mean
+     * regret is no worse than the constant router's (the best single model of each training fold); the regret breaks
+     * near-ties in pick rate. When none qualifies, the constant router is chosen. Only train tasks are ever looked at.
      */
     static Map<TaskType, Config> chooseConfig(List<Labelled> train, long seed) {
         Map<TaskType, Config> out = new java.util.EnumMap<>(TaskType.class);
@@ -340,23 +376,41 @@ public final class NetRouterBench {
         train.forEach(l -> byType.computeIfAbsent(l.example().features().task(), t -> new ArrayList<>()).add(l));
         for (Map.Entry<TaskType, List<Labelled>> e : byType.entrySet()) {
             boolean series = e.getKey() == TaskType.FORECAST || e.getKey() == TaskType.DETECT_ANOMALY;
-            double best = Double.NEGATIVE_INFINITY;
-            for (String set : series ? FEATURE_SETS : List.of("all")) {
-                for (int k : K_GRID) {
-                    double[] cv = cvScore(e.getValue(), seed, k, set);
-                    double score = cv[0] - 1e-3 * cv[1];
-                    if (score > best + 1e-12) {
-                        best = score;
-                        out.put(e.getKey(), new Config(k, set));
+            List<Config> tried = new ArrayList<>();
+            for (KnnPerformancePredictor.Aggregation agg : KnnPerformancePredictor.Aggregation.values()) {
+                tried.add(cv(e.getValue(), seed, new Config(20, "all", CONSTANT_PRIOR_WEIGHT, agg, 0, 0)));
+                for (String set : series ? FEATURE_SETS : List.of("all")) {
+                    for (double pw : PRIOR_GRID) {
+                        for (int k : K_GRID) {
+                            tried.add(cv(e.getValue(), seed, new Config(k, set, pw, agg, 0, 0)));
+                        }
                     }
                 }
             }
+            double guard = tried.stream().filter(Config::constant).mapToDouble(Config::cvRegret).min().orElse(0);
+            Config best = tried.stream().filter(Config::constant).min(java.util.Comparator.comparingDouble(Config::cvRegret))
+                    .orElseThrow();
+            double bestScore = Double.NEGATIVE_INFINITY;
+            for (Config c : tried) {
+                double score = c.cvPickRate() - 1e-3 * c.cvRegret();
+                if (c.cvRegret() <= guard + 1e-12 && score > bestScore + 1e-12) {
+                    bestScore = score;
+                    best = c;
+                }
+            }
+            out.put(e.getKey(), best);
         }
         return out;
     }
 
+    /** The configuration with its cross-validated scores filled in. */
+    static Config cv(List<Labelled> train, long seed, Config c) {
+        double[] s = cvScore(train, seed, c);
+        return new Config(c.k(), c.featureSet(), c.priorWeight(), c.aggregation(), s[0], s[1]);
+    }
+
     /** Cross-validated [optimal-pick rate, mean regret] of one configuration on tasks of one type. */
-    static double[] cvScore(List<Labelled> train, long seed, int k, String set) {
+    static double[] cvScore(List<Labelled> train, long seed, Config c) {
         Set<String> keySet = new TreeSet<>();
         train.forEach(t -> keySet.add(t.splitKey()));
         List<String> keys = new ArrayList<>(keySet);
@@ -376,8 +430,7 @@ public final class NetRouterBench {
                 continue;
             }
             int dims = ex.get(0).features().size();
-            KnnPerformancePredictor p = KnnPerformancePredictor.train(ex, t -> k, t -> weights(set, dims),
-                    KnnPerformancePredictor.BENCH_PRIOR_WEIGHT);
+            KnnPerformancePredictor p = KnnPerformancePredictor.train(ex, t -> setting(c, dims));
             for (Labelled l : held) {
                 EvaluatedTask t = l.evaluated();
                 List<ModelEstimate> est = p.predict(t.features());

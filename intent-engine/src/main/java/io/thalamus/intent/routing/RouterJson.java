@@ -17,7 +17,8 @@ import java.util.Map;
 
 /**
  * Saves and loads a trained predictor as {@code router.json}: per task type the model ids, feature names, the
- * feature scaling and every remembered task (standardised features, log loss, log latency and log CPU per model;
+ * feature scaling, the prior weight and loss aggregation ({@code geometric} or {@code arithmetic}; both optional, so
+ * files of earlier runs still load) and every remembered task (standardised features, log loss, log latency and log CPU per model;
  * null where a model did not run). Loading checks the format and names the offending field.
  */
 public final class RouterJson {
@@ -44,6 +45,10 @@ public final class RouterJson {
             KnnPerformancePredictor.Rows rows = m.rows;
             ObjectNode t = tasks.putObject(e.getKey().wire());
             t.put("k", m.k);
+            if (!Double.isNaN(m.priorWeight)) {
+                t.put("priorWeight", m.priorWeight);
+            }
+            t.put("aggregation", m.aggregation.wire());
             ArrayNode models = t.putArray("models");
             m.models.forEach(models::add);
             ArrayNode names = t.putArray("featureNames");
@@ -134,6 +139,21 @@ public final class RouterJson {
             if (k < 1) {
                 throw bad(source, ptr + "/k", "must be an integer >= 1");
             }
+            double taskPrior = Double.NaN;
+            if (t.has("priorWeight")) {
+                taskPrior = t.path("priorWeight").isNumber() ? t.path("priorWeight").asDouble() : -1;
+                if (!(taskPrior >= 0) || !Double.isFinite(taskPrior)) {
+                    throw bad(source, ptr + "/priorWeight", "must be a finite number >= 0");
+                }
+            }
+            KnnPerformancePredictor.Aggregation aggregation = KnnPerformancePredictor.Aggregation.GEOMETRIC;
+            if (t.has("aggregation")) {
+                try {
+                    aggregation = KnnPerformancePredictor.Aggregation.fromWire(t.path("aggregation").asText());
+                } catch (IllegalArgumentException e) {
+                    throw bad(source, ptr + "/aggregation", e.getMessage());
+                }
+            }
             double[] mean = doubles(source, ptr + "/mean", t.path("mean"), -1);
             double[] scale = doubles(source, ptr + "/scale", t.path("scale"), mean.length);
             double[] weight = doubles(source, ptr + "/weight", t.path("weight"), mean.length);
@@ -152,7 +172,7 @@ public final class RouterJson {
                 cpu[r] = doubles(source, rp + "/logCpu", row.path("logCpu"), models.size());
             }
             memories.put(task, new KnnPerformancePredictor.Memory(models, k, mean, scale, weight,
-                    new KnnPerformancePredictor.Rows(z, ll, lat, cpu)));
+                    new KnnPerformancePredictor.Rows(z, ll, lat, cpu), taskPrior, aggregation));
         }
         double priorWeight = root.path("priorWeight").asDouble(0);
         if (!(priorWeight >= 0) || !Double.isFinite(priorWeight)) {
