@@ -11,6 +11,10 @@ import io.thalamus.sdnrouter.admission.AdmissionProblem;
 import io.thalamus.sdnrouter.admission.AdmissionResult;
 import io.thalamus.sdnrouter.admission.AdmissionSolver;
 import io.thalamus.sdnrouter.admission.AdmissionSolverModel;
+import io.thalamus.sdnrouter.admission.AdmissionStatus;
+import io.thalamus.sdnrouter.admission.ArcIlpAdmissionSolver;
+import io.thalamus.sdnrouter.admission.GeneticAdmissionSolver;
+import io.thalamus.sdnrouter.admission.IlpAdmissionSolver;
 import io.thalamus.sdnrouter.admission.CandidatePaths;
 import io.thalamus.sdnrouter.routing.GeographicTopologies;
 import io.thalamus.sdnrouter.routing.PacketWalker;
@@ -23,6 +27,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -36,15 +41,16 @@ import java.util.Set;
  * The admission and routing part of NetRouterBench, cut from the Topology Zoo graphs in the shared data (largest
  * component, great-circle link weights) and split by topology (60% train):
  * <ul>
- *   <li>{@code admit-flows}: a PFAR flow set (10-25 flows, 3 priority classes, peak load factor 0.8-2.0) on a
- *   topology of 8-20 nodes; every admission solver of the registry solves it (strict objective, shared candidate
- *   paths, each within its card's time budget); quality = its objective's ratio to the best answer found, which an
- *   exact solver proves optimal on these sizes; loss = 1 - quality;</li>
+ *   <li>{@code admit-flows}: a PFAR flow set (10-150 flows drawn log-uniformly, 3 priority classes, peak load factor
+ *   0.8-2.5) on a topology of 8-40 nodes, several tasks per topology, each with a time budget of 0.1, 0.25 or 0.5 s
+ *   that every admission solver of the registry must meet (strict objective, shared candidate paths); quality = its
+ *   objective's ratio to the best answer any solver found (logged whether an exact solver proved it optimal);
+ *   loss = 1 - quality;</li>
  *   <li>{@code route}: 16 random connected source-destination queries on a topology of 10-200 nodes; every routing
  *   policy of the registry forwards them hop by hop; quality = mean 1/stretch (path length over the shortest path's,
  *   0 when undelivered); loss = 1 - quality. CPU time covers preparing the policy on the graph and the walks.</li>
  * </ul>
- * Features: for admission log nodes, log links, log flows, the mean load factor and the mean degree; for routing log
+ * Features: for admission log nodes, log links, log flows, the mean load factor, the mean degree and the log budget; for routing log
  * nodes, log links, mean degree, share of degree-1 nodes, mean shortest-path hops of the queries and their mean
  * detour over the great-circle distance. Admission CPU time is the process's (the genetic solver works on several
  * threads), routing CPU time the calling thread's.
@@ -52,7 +58,19 @@ import java.util.Set;
 final class NetworkTasks {
 
     /** Feature names of admission tasks. */
-    static final List<String> ADMISSION_FEATURES = List.of("logNodes", "logLinks", "logFlows", "meanLoadFactor", "meanDegree");
+    static final List<String> ADMISSION_FEATURES = List.of("logNodes", "logLinks", "logFlows", "meanLoadFactor", "meanDegree",
+            "logBudgetS");
+    /**
+     * Time budgets (seconds) an admission task imposes on every solver, drawn per task; a solver never gets more
+     * than its card's own limit. Short enough that the exact solvers time out on the larger instances.
+     */
+    static final double[] ADMISSION_BUDGETS_S = {0.1, 0.25, 0.5};
+    /** Smallest and largest topology (nodes) of admission tasks. */
+    static final int ADMISSION_MIN_NODES = 8;
+    static final int ADMISSION_MAX_NODES = 40;
+    /** Smallest and largest flow count of admission tasks (drawn log-uniformly). */
+    static final int ADMISSION_MIN_FLOWS = 10;
+    static final int ADMISSION_MAX_FLOWS = 150;
     /** Feature names of routing tasks. */
     static final List<String> ROUTING_FEATURES = List.of("logNodes", "logLinks", "meanDegree", "shareDegreeOne",
             "logMeanHops", "logDetour");
@@ -102,7 +120,7 @@ final class NetworkTasks {
     /**
      * Builds and runs the tasks.
      *
-     * @param admissionTasks at most this many admission tasks (one per eligible topology, seeded draw)
+     * @param admissionTasks this many admission tasks, round robin over the eligible topologies in a seeded order
      * @param routingPerTopology routing tasks per eligible topology
      */
     static List<Task> build(List<Topology> zoo, ModelRegistry registry, long seed, double trainFraction,
@@ -113,13 +131,12 @@ final class NetworkTasks {
         Set<String> train = new HashSet<>(names.subList(0, (int) Math.round(trainFraction * names.size())));
         List<Task> out = new ArrayList<>();
         List<Topology> admissible = new ArrayList<>(zoo.stream()
-                .filter(t -> t.nodeCount() >= 8 && t.nodeCount() <= 20).toList());
+                .filter(t -> t.nodeCount() >= ADMISSION_MIN_NODES && t.nodeCount() <= ADMISSION_MAX_NODES).toList());
         Collections.shuffle(admissible, rnd);
         List<ModelCard> solvers = registry.cardsFor(TaskType.ADMIT_FLOWS);
-        for (Topology t : admissible.subList(0, Math.min(admissionTasks, admissible.size()))) {
-            if (!solvers.isEmpty()) {
-                out.add(admission(t, registry, solvers, rnd, train.contains(t.name())));
-            }
+        for (int i = 0; i < admissionTasks && !admissible.isEmpty() && !solvers.isEmpty(); i++) {
+            Topology t = admissible.get(i % admissible.size());
+            out.add(admission(t, i, registry, solvers, rnd, train.contains(t.name())));
         }
         List<ModelCard> policies = registry.cardsFor(TaskType.ROUTE);
         for (Topology t : zoo) {
@@ -138,9 +155,12 @@ final class NetworkTasks {
         return out;
     }
 
-    private static Task admission(Topology t, ModelRegistry registry, List<ModelCard> solvers, Random rnd, boolean train) {
-        int flows = 10 + rnd.nextInt(16);
-        double load = 0.8 + 1.2 * rnd.nextDouble();
+    private static Task admission(Topology t, int index, ModelRegistry registry, List<ModelCard> solvers, Random rnd,
+                                  boolean train) {
+        int flows = (int) Math.round(Math.exp(Math.log(ADMISSION_MIN_FLOWS)
+                + rnd.nextDouble() * Math.log((double) ADMISSION_MAX_FLOWS / ADMISSION_MIN_FLOWS)));
+        double load = 0.8 + 1.7 * rnd.nextDouble();
+        double budgetS = ADMISSION_BUDGETS_S[rnd.nextInt(ADMISSION_BUDGETS_S.length)];
         long flowSeed = rnd.nextLong();
         List<Flow> set = PfarFlowGenerator.generate(t, flows, flowSeed, load, 3);
         AdmissionProblem p = AdmissionProblem.of(t, set);
@@ -148,7 +168,7 @@ final class NetworkTasks {
         Map<String, AdmissionResult> results = new LinkedHashMap<>();
         Map<String, double[]> times = new LinkedHashMap<>();
         for (ModelCard card : solvers) {
-            AdmissionSolver s = registry.model(card.id(), AdmissionSolverModel.class).solver();
+            AdmissionSolver s = underBudget(card, registry.model(card.id(), AdmissionSolverModel.class).solver(), budgetS);
             // Process CPU time: the genetic solver evaluates its population on other threads.
             long c0 = processCpuNanos();
             long w0 = System.nanoTime();
@@ -159,21 +179,47 @@ final class NetworkTasks {
             times.put(card.id(), new double[] {(w1 - w0) / 1e6, (c1 - c0) / 1e6});
         }
         AdmissionResult best = results.values().stream().max(AdmissionResult::compare).orElseThrow();
-        String id = "admit-flows:" + t.name() + "@" + flows + "x" + String.format(java.util.Locale.ROOT, "%.2f", load);
+        boolean proven = results.values().stream().anyMatch(r -> r.status() == AdmissionStatus.OPTIMAL
+                && AdmissionResult.compare(r, best) == 0);
+        String id = "admit-flows:" + t.name() + "#" + index + "@" + flows + "x"
+                + String.format(java.util.Locale.ROOT, "%.2f/%.0fms", load, budgetS * 1000);
         String split = train ? "train" : "test";
         List<Outcome> outcomes = new ArrayList<>();
         for (Map.Entry<String, AdmissionResult> e : results.entrySet()) {
             double ratio = Math.max(0, Math.min(1, e.getValue().ratioTo(best)));
             double[] tm = times.get(e.getKey());
             outcomes.add(new Outcome(id, TaskType.ADMIT_FLOWS.wire(), "topology-zoo", split, e.getKey(), 1 - ratio, ratio,
-                    Map.of("ratioToBest", ratio, "gap", Double.isNaN(e.getValue().gap()) ? -1 : e.getValue().gap()),
+                    Map.of("ratioToBest", ratio, "gap", Double.isNaN(e.getValue().gap()) ? -1 : e.getValue().gap(),
+                            "budgetS", budgetS, "optimumProven", proven ? 1.0 : 0.0,
+                            "timedOut", e.getValue().status() == AdmissionStatus.TIMED_OUT ? 1.0 : 0.0),
                     tm[0], tm[1]));
         }
         double degree = (double) t.linkCount() / t.nodeCount();
         TaskFeatures f = new TaskFeatures(TaskType.ADMIT_FLOWS, new double[] {Math.log(t.nodeCount()),
-                Math.log(t.linkCount()), Math.log(flows), PfarFlowGenerator.loadFactor(t, set), degree});
+                Math.log(t.linkCount()), Math.log(flows), PfarFlowGenerator.loadFactor(t, set), degree, Math.log(budgetS)});
         return new Task(id, "topology-zoo", TaskType.ADMIT_FLOWS, t.name(), train, f, outcomes);
     }
+
+    /**
+     * The card's solver with its time limit cut to the task's budget (the card's limit when that is shorter); the
+     * greedy solver has no budget and runs as registered.
+     */
+    static AdmissionSolver underBudget(ModelCard card, AdmissionSolver registered, double budgetS) {
+        double limitS = Math.min(budgetS, card.numberParameter("timeLimitS", budgetS));
+        Duration limit = Duration.ofMillis(Math.max(1, Math.round(limitS * 1000)));
+        int seed = (int) card.numberParameter("seed", 0);
+        IlpAdmissionSolver.Backend backend = card.stringParameter("backend")
+                .map(IlpAdmissionSolver.Backend::parse).orElse(IlpAdmissionSolver.DEFAULT_BACKEND);
+        return switch (card.stringParameter("solver").orElse("")) {
+            case "ilp" -> new IlpAdmissionSolver(backend, limit, 2, seed);
+            case "ilp-arc" -> new ArcIlpAdmissionSolver(backend, limit, 2, seed);
+            case "ga" -> new GeneticAdmissionSolver(seed, limit, GA_POPULATION, 0);
+            default -> registered;
+        };
+    }
+
+    /** Population of the genetic solver under a task budget (as its card registers it). */
+    static final int GA_POPULATION = 40;
 
     private static Task routing(Topology t, RoutingGraph g, RoutingGraph.AllPairs sp, int index, ModelRegistry registry,
                                 List<ModelCard> policies, Random rnd, boolean train) {

@@ -49,9 +49,11 @@ class NetworkTasksTest {
             // the reference is the best answer found, so one solver reaches ratio 1 and none exceeds it
             assertThat(t.outcomes()).extracting(Outcome::quality).allSatisfy(q -> assertThat(q).isBetween(0.0, 1.0));
             assertThat(t.outcomes().stream().mapToDouble(Outcome::quality).max().orElseThrow()).isEqualTo(1.0);
-            // on 8-20 nodes and at most 25 flows the exact ILP proves its optimum within its budget
-            assertThat(t.outcomes().stream().filter(o -> o.modelId().equals("admission.ilp")).findFirst().orElseThrow()
-                    .quality()).isEqualTo(1.0);
+            // every solver ran under the task's budget, which is also the router's last feature
+            double budget = t.outcomes().get(0).metrics().get("budgetS");
+            assertThat(budget).isIn(0.1, 0.25, 0.5);
+            assertThat(t.outcomes()).allSatisfy(o -> assertThat(o.metrics().get("budgetS")).isEqualTo(budget));
+            assertThat(t.features().value(NetworkTasks.ADMISSION_FEATURES.indexOf("logBudgetS"))).isEqualTo(Math.log(budget));
         }
         for (NetworkTasks.Task t : routing) {
             assertThat(t.features().size()).isEqualTo(NetworkTasks.ROUTING_FEATURES.size());
@@ -68,5 +70,25 @@ class NetworkTasksTest {
         tasks.forEach(t -> (t.train() ? train : test).add(t.splitKey()));
         assertThat(train).isNotEmpty().doesNotContainAnyElementsOf(test);
         assertThat(test).isNotEmpty();
+    }
+
+    @Test
+    void aSolverUnderATaskBudgetGetsTheBudgetButNeverMoreThanItsCard() {
+        ModelRegistry registry = ModelRegistry.fromClasspath();
+        Topology t = someZoo().get(0);
+        io.thalamus.sdnrouter.admission.AdmissionProblem p = io.thalamus.sdnrouter.admission.AdmissionProblem.of(t,
+                io.thalamus.network.generate.PfarFlowGenerator.generate(t, 6, 3, 1.0, 3));
+        io.thalamus.sdnrouter.admission.CandidatePaths c = io.thalamus.sdnrouter.admission.CandidatePaths.of(p);
+        var ilp = registry.card("admission.ilp").orElseThrow();
+        var ga = registry.card("admission.ga").orElseThrow();
+        var solver = (java.util.function.Function<io.thalamus.models.card.ModelCard, io.thalamus.sdnrouter.admission.AdmissionSolver>)
+                card -> registry.model(card.id(), io.thalamus.sdnrouter.admission.AdmissionSolverModel.class).solver();
+        // the ILP's card allows 30 s: the task's 0.25 s wins; the GA's card allows 1 s: a 5 s budget is cut to 1 s
+        assertThat(NetworkTasks.underBudget(ilp, solver.apply(ilp), 0.25).solve(p, c).parameters())
+                .containsEntry("timeLimitSeconds", "0.25");
+        assertThat(NetworkTasks.underBudget(ga, solver.apply(ga), 0.1).solve(p, c).parameters())
+                .containsEntry("budgetMs", "100");
+        assertThat(NetworkTasks.underBudget(ga, solver.apply(ga), 5).solve(p, c).parameters())
+                .containsEntry("budgetMs", "1000");
     }
 }
