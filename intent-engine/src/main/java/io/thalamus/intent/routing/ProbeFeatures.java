@@ -3,6 +3,7 @@ package io.thalamus.intent.routing;
 import io.thalamus.models.anomaly.AnomalyDetector;
 import io.thalamus.models.card.ModelCard;
 import io.thalamus.models.card.TaskType;
+import io.thalamus.models.corpus.AnomalyInjector;
 import io.thalamus.models.evaluation.EventF1;
 import io.thalamus.models.evaluation.ForecastMetrics;
 import io.thalamus.models.forecast.Forecaster;
@@ -11,15 +12,23 @@ import io.thalamus.models.registry.ModelRegistry;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 
 /**
  * Probe ("landmarker") features: how each candidate model does on the task's own past, which the router may look
  * at without seeing the future. For a forecast: log MASE of each forecaster on a backtest over the history's last
  * points (origins n-h, n-2h, n-3h, each forecasting h steps from the data before it). For a detection: the number of
  * alarm events each detector raises on the second half of the normal prefix when trained on its first half
- * (alarms there are false by construction). Combined with {@link SeriesFeatures} into one vector.
+ * (alarms there are false by construction), then each detector's mean event F1 when the documented
+ * {@link AnomalyInjector} writes anomalies into that second half (3 seeded draws, the same for every task).
+ * Combined with {@link SeriesFeatures} into one vector.
  */
 public final class ProbeFeatures {
+
+    /** Injections into the normal prefix per detection task (each a fresh seeded draw of 1-3 anomalies). */
+    static final int INJECTION_PROBES = 3;
+    /** Seed of the first injection probe. */
+    static final long INJECTION_SEED = 0x1DEA_2026L;
 
     /** Backtest origins per forecasting task. */
     static final int BACKTEST_ORIGINS = Integer.getInteger("thalamus.router.origins", 3);
@@ -42,6 +51,9 @@ public final class ProbeFeatures {
         List<String> n = new ArrayList<>(SeriesFeatures.NAMES);
         for (String id : task == TaskType.FORECAST ? forecasters : detectors) {
             n.add((task == TaskType.FORECAST ? "backtestLogMase:" : "normalAlarms:") + id);
+        }
+        if (task == TaskType.DETECT_ANOMALY) {
+            detectors.forEach(id -> n.add("probeF1:" + id));
         }
         return n;
     }
@@ -80,12 +92,22 @@ public final class ProbeFeatures {
     /** Features of a detection task. */
     public TaskFeatures anomaly(double[] series, int period, int trainLength, double fractionMissing) {
         double[] base = SeriesFeatures.anomaly(series, period, trainLength, fractionMissing).values();
-        double[] out = Arrays.copyOf(base, base.length + detectorModels.size());
+        int d = detectorModels.size();
+        double[] out = Arrays.copyOf(base, base.length + 2 * d);
         double[] prefix = Arrays.copyOf(series, trainLength);
-        int half = trainLength / 2;
-        for (int m = 0; m < detectorModels.size(); m++) {
-            boolean[] flags = detectorModels.get(m).detect(prefix, period, Math.max(2, half));
+        int half = Math.max(2, trainLength / 2);
+        for (int m = 0; m < d; m++) {
+            boolean[] flags = detectorModels.get(m).detect(prefix, period, half);
             out[base.length + m] = Math.log1p(EventF1.score(flags, List.of()).events());
+        }
+        // Injection probes: the documented anomaly generator writes anomalies into the prefix's second half (seeded,
+        // the same draws for every task), and each detector trained on the first half is scored by event F1 there.
+        for (int r = 0; r < INJECTION_PROBES; r++) {
+            AnomalyInjector.Injected inj = AnomalyInjector.inject(prefix, half, new Random(INJECTION_SEED + r));
+            for (int m = 0; m < d; m++) {
+                boolean[] flags = detectorModels.get(m).detect(inj.series(), period, half);
+                out[base.length + d + m] += EventF1.score(flags, inj.anomalies()).f1() / INJECTION_PROBES;
+            }
         }
         return new TaskFeatures(TaskType.DETECT_ANOMALY, out);
     }
