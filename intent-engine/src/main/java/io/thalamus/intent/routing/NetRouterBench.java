@@ -109,7 +109,8 @@ public final class NetRouterBench {
         log.printf(Locale.ROOT, "router: %s (5-fold cross-validation grouped by series on the train split)%n", configs);
         KnnPerformancePredictor predictor = train(trainItems.stream().map(Labelled::example).toList(), configs);
         ModelRouter router = new ModelRouter(predictor, routedCards(registry), LoadShifter.standard());
-        RouterJson.write(predictor, outDir.resolve("router.json"));
+        RouterJson.write(predictor, outDir.resolve("router.json"), t -> t == TaskType.FORECAST
+                || t == TaskType.DETECT_ANOMALY ? probes.names(t) : null);
         List<EvaluatedTask> test = items.stream().filter(i -> !i.train()).map(Labelled::evaluated).toList();
         List<RouterEvaluation.TaskTypeScore> scores = RouterEvaluation.evaluate(router, test);
         List<EvaluatedTask> firstOrigin = evaluated(corpus.test().stream().filter(t -> t.taskType() == TaskType.FORECAST)

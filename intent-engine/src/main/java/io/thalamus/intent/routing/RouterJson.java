@@ -31,8 +31,16 @@ public final class RouterJson {
     private RouterJson() {
     }
 
-    /** The predictor as a JSON tree. */
+    /** The predictor as a JSON tree, with the default feature names of each task type. */
     public static ObjectNode toJson(KnnPerformancePredictor p) {
+        return toJson(p, t -> null);
+    }
+
+    /**
+     * The predictor as a JSON tree; {@code names} gives each task type's feature names in vector order (null = the
+     * defaults: series statistics, admission or routing features).
+     */
+    public static ObjectNode toJson(KnnPerformancePredictor p, java.util.function.Function<TaskType, List<String>> names) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("format", FORMAT);
         root.put("kind", "knn-performance-predictor");
@@ -51,13 +59,16 @@ public final class RouterJson {
             t.put("aggregation", m.aggregation.wire());
             ArrayNode models = t.putArray("models");
             m.models.forEach(models::add);
-            ArrayNode names = t.putArray("featureNames");
-            if (e.getKey() == TaskType.FORECAST || e.getKey() == TaskType.DETECT_ANOMALY) {
-                SeriesFeatures.NAMES.forEach(names::add);
+            ArrayNode featureNames = t.putArray("featureNames");
+            List<String> given = names.apply(e.getKey());
+            if (given != null) {
+                given.forEach(featureNames::add);
+            } else if (e.getKey() == TaskType.FORECAST || e.getKey() == TaskType.DETECT_ANOMALY) {
+                SeriesFeatures.NAMES.forEach(featureNames::add);
             } else if (e.getKey() == TaskType.ADMIT_FLOWS) {
-                NetworkTasks.ADMISSION_FEATURES.forEach(names::add);
+                NetworkTasks.ADMISSION_FEATURES.forEach(featureNames::add);
             } else if (e.getKey() == TaskType.ROUTE) {
-                NetworkTasks.ROUTING_FEATURES.forEach(names::add);
+                NetworkTasks.ROUTING_FEATURES.forEach(featureNames::add);
             }
             array(t.putArray("mean"), m.mean);
             array(t.putArray("scale"), m.scale);
@@ -86,11 +97,16 @@ public final class RouterJson {
 
     /** Writes {@code router.json}. */
     public static void write(KnnPerformancePredictor p, Path file) {
+        write(p, file, t -> null);
+    }
+
+    /** Writes {@code router.json} with each task type's feature names (null = the defaults). */
+    public static void write(KnnPerformancePredictor p, Path file, java.util.function.Function<TaskType, List<String>> names) {
         try {
             if (file.getParent() != null) {
                 Files.createDirectories(file.getParent());
             }
-            MAPPER.writeValue(file.toFile(), toJson(p));
+            MAPPER.writeValue(file.toFile(), toJson(p, names));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }

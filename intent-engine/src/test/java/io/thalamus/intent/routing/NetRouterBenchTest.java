@@ -91,12 +91,19 @@ class NetRouterBenchTest {
     }
 
     @Test
-    void realCorpusIsSplitBySeriesAndTheBenchWritesItsFiles(@TempDir Path out) {
+    void realCorpusIsSplitBySeriesAndTheBenchWritesItsFiles(@TempDir Path out) throws Exception {
         Path root = SharedData.root().orElse(null);
         Assumptions.assumeTrue(root != null, "shared data folder not found: set THALAMUS_DATA");
         NetRouterBench.Result r = NetRouterBench.run(root, out, new CorpusSpec(6, 1, 1, 0.5, 99), System.out);
         for (String f : List.of("outcomes.jsonl", "router.json", "results.json", "results.md")) {
             assertThat(out.resolve(f)).exists();
+        }
+        com.fasterxml.jackson.databind.JsonNode saved = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(out.resolve("router.json").toFile());
+        for (String type : List.of("forecast", "detect-anomaly")) {
+            // one name per feature, probes included
+            assertThat(saved.path("tasks").path(type).path("featureNames").size())
+                    .isEqualTo(saved.path("tasks").path(type).path("mean").size()).isGreaterThan(SeriesFeatures.NAMES.size());
         }
         Corpus corpus = r.corpus();
         Set<String> trainKeys = new HashSet<>();
