@@ -24,7 +24,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * JMH: cost of one forwarding decision of the learned policy (scoring every candidate neighbour
- * with the 8-12-1 network, whose inputs include a two-hop look-ahead over each candidate's neighbours) against greedy forwarding's, on the same 1024 random decision states
+ * with the 9-12-1 network, whose inputs include two two-hop look-aheads over each candidate's neighbours) against greedy forwarding's, on the same 1024 random decision states
  * of a 100-node density-5 unit-disk graph (mean degree about 14).
  */
 @State(Scope.Benchmark)

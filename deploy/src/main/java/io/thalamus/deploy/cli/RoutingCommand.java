@@ -47,7 +47,7 @@ public final class RoutingCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--seed", description = "Seed of the graph, weights and shuffles (default: the shipped policy's, 2).")
+        @Option(names = "--seed", description = "Seed of the graph, weights and shuffles (default: the shipped policy's, 5).")
         Long seed;
 
         @Option(names = "--nodes", description = "N of the seed graph (default: ${DEFAULT-VALUE}).", defaultValue = "50")

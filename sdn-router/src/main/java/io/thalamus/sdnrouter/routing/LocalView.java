@@ -14,18 +14,48 @@ public final class LocalView {
     private final int destination;
     private final int arrivedFrom;
     private final boolean[] visited;
+    private final int previous;
+    private final PacketHeader header;
 
     /**
+     * A view with no previous hop known and a fresh packet header.
+     *
      * @param visited     per node index, whether the packet has been there (read, never written)
      * @param arrivedFrom node the packet came from when it first reached {@code current}, or -1 at the source
      */
     public LocalView(RoutingGraph graph, int source, int current, int destination, int arrivedFrom, boolean[] visited) {
+        this(graph, source, current, destination, arrivedFrom, visited, arrivedFrom, new PacketHeader());
+    }
+
+    /**
+     * @param previous the node the packet just came from (differs from {@code arrivedFrom} on a revisit), -1 at the source
+     * @param header   the packet's header fields that recovery modes read and write
+     */
+    public LocalView(RoutingGraph graph, int source, int current, int destination, int arrivedFrom, boolean[] visited,
+                     int previous, PacketHeader header) {
         this.graph = graph;
         this.source = source;
         this.current = current;
         this.destination = destination;
         this.arrivedFrom = arrivedFrom;
         this.visited = visited;
+        this.previous = previous;
+        this.header = header;
+    }
+
+    /** The node the packet just came from, or -1 at the source. */
+    public int previous() {
+        return previous;
+    }
+
+    /** The packet's header fields for recovery modes (mutable, one per packet). */
+    public PacketHeader header() {
+        return header;
+    }
+
+    /** The graph this node sits in (a recovery mode reads the planar Gabriel subgraph of the neighbour table from it). */
+    RoutingGraph graph() {
+        return graph;
     }
 
     public int source() {
@@ -66,6 +96,11 @@ public final class LocalView {
     /** Whether the packet already visited the neighbour in {@code slot}. */
     public boolean visited(int slot) {
         return visited[graph.neighbour(current, slot)];
+    }
+
+    /** Whether the packet already visited node {@code node} (from the header's visited set). */
+    public boolean visitedNode(int node) {
+        return visited[node];
     }
 
     /** Slot of the neighbour the packet first arrived from, or -1 at the source. */
@@ -183,6 +218,40 @@ public final class LocalView {
         }
         out[0] = best;
         out[1] = count;
+    }
+
+    /**
+     * Two-hop look-ahead toward the edge of this node's view: the least d(u,w) + d(w,t) over the
+     * neighbours w of the neighbour u in {@code slot} that are neither this node, visited, nor this
+     * node's own neighbours (a w this node reaches directly is no reason to go through u). 0 when u
+     * is the destination, d(u,t) when t is u's unvisited neighbour, +∞ when u opens no such w.
+     */
+    public double frontier(int slot) {
+        int u = neighbour(slot);
+        if (u == destination) {
+            return 0;
+        }
+        double best = Double.POSITIVE_INFINITY;
+        double tx = graph.x(destination);
+        double ty = graph.y(destination);
+        for (int k = 0, n = graph.degree(u); k < n; k++) {
+            int w = graph.neighbour(u, k);
+            if (w == current || visited[w]) {
+                continue;
+            }
+            double hop = graph.planarLength(u, k);
+            double room = best - hop;
+            if (room <= 0) {
+                continue;
+            }
+            double dx = graph.x(w) - tx;
+            double dy = graph.y(w) - ty;
+            double squared = dx * dx + dy * dy;
+            if (squared < room * room && (w == destination || graph.slotOf(current, w) < 0)) {
+                best = hop + Math.sqrt(squared);
+            }
+        }
+        return best;
     }
 
     /** Planar x of the neighbour in {@code slot}. */
