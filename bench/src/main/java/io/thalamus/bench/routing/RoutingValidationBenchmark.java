@@ -2,6 +2,7 @@ package io.thalamus.bench.routing;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.thalamus.sdnrouter.routing.BacktrackingPolicy;
+import io.thalamus.sdnrouter.routing.CandidateRule;
 import io.thalamus.sdnrouter.routing.EvaluationJson;
 import io.thalamus.sdnrouter.routing.FeatureSet;
 import io.thalamus.sdnrouter.routing.GreedyForwardingPolicy;
@@ -70,6 +71,9 @@ public final class RoutingValidationBenchmark {
         v.put("frontier-seed-1, seed graph N=100 density 4", () -> train(d.withSeed(1).withGraph(100, 4)));
         v.put("frontier-seed-2, seed graph N=100 density 4", () -> train(d.withSeed(2).withGraph(100, 4)));
         v.put("frontier-seed-5, refinement 3 x 150 pairs", () -> train(d.withRefinement(3, 150, 60)));
+        v.put("frontier-seed-5, live-first candidates", () -> train(d.withCandidates(CandidateRule.LIVE_FIRST)));
+        v.put("frontier-seed-5, all-unvisited candidates", () -> train(d.withCandidates(CandidateRule.ALL_UNVISITED)));
+        v.put("frontier-seed-5, progress-first candidates", () -> train(d.withCandidates(CandidateRule.PROGRESS_FIRST)));
         v.put("default+backtrack", () -> new BacktrackingPolicy(train(d)));
         v.put("default+perimeter", () -> new PerimeterPolicy(train(d), PerimeterPolicy.Trigger.DEAD_END));
         v.put("default+perimeter-np", () -> new PerimeterPolicy(train(d), PerimeterPolicy.Trigger.NO_PROGRESS));

@@ -74,12 +74,9 @@ public enum FeatureSet {
     /** Fills {@code out} with all features of sending the packet of {@code view} to the neighbour in {@code slot}. */
     public void fill(LocalView view, int slot, double[] out) {
         fillState(view, out);
-        double[] ahead = new double[3];
+        double[] ahead = new double[this == FRONTIER ? 3 : 2];
         if (usesLookahead()) {
             view.lookahead(slot, ahead);
-        }
-        if (this == FRONTIER) {
-            ahead[2] = view.frontier(slot);
         }
         fillCandidate(view, slot, view.sourceToDestination(), view.neighbourToDestination(slot), ahead, out);
     }

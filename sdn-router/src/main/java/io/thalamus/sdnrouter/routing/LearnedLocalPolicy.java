@@ -77,7 +77,7 @@ public final class LearnedLocalPolicy implements RoutingPolicy {
         network.hiddenBase(x, features.stateCount(), base);
         double dst = view.sourceToDestination();
         double here = view.currentToDestination();
-        double[] ahead = new double[3];
+        double[] ahead = new double[features == FeatureSet.FRONTIER ? 3 : 2];
         double[] hiddenScratch = new double[network.hidden()];
         for (int level = 0; level < candidates.levels(); level++) {
             int slot = best(view, dst, here, x, base, ahead, hiddenScratch, level);
@@ -91,7 +91,6 @@ public final class LearnedLocalPolicy implements RoutingPolicy {
     /** Lowest score among the unvisited neighbours passing the candidate rule's filter {@code level}. */
     private int best(LocalView view, double dst, double here, double[] x, double[] base, double[] ahead, double[] hiddenScratch, int level) {
         boolean look = features.usesLookahead() || candidates.usesOnward();
-        boolean frontier = features == FeatureSet.FRONTIER;
         int best = -1;
         double bestScore = Double.POSITIVE_INFINITY;
         for (int slot = 0; slot < view.neighbourCount(); slot++) {
@@ -107,9 +106,6 @@ public final class LearnedLocalPolicy implements RoutingPolicy {
             }
             if (!candidates.admits(view, slot, level, here, dut, (int) ahead[1])) {
                 continue;
-            }
-            if (frontier) {
-                ahead[2] = view.frontier(slot);
             }
             features.fillCandidate(view, slot, dst, dut, ahead, x);
             double s = network.outputFrom(base, x, features.stateCount(), hiddenScratch);

@@ -189,15 +189,21 @@ public final class LocalView {
 
     /**
      * {@link #lookahead(int)} into {@code out[0]} and {@link #onwardCount(int)} into {@code out[1]}
-     * in one pass over u's neighbours, without allocating (the per-decision hot path). A square
+     * and, when {@code out} has a third element, {@link #frontier(int)} into {@code out[2]}, in one
+     * pass over u's neighbours, without allocating (the per-decision hot path). Both neighbour lists
+     * are in ascending index order, so whether w is this node's own neighbour is a merge step; a square
      * root is taken only for a w that can still beat the best so far.
      */
     public void lookahead(int slot, double[] out) {
         int u = neighbour(slot);
+        boolean withFrontier = out.length > 2;
         double best = u == destination ? 0 : Double.POSITIVE_INFINITY;
+        double bestFrontier = best;
         int count = 0;
         double tx = graph.x(destination);
         double ty = graph.y(destination);
+        int mine = 0;
+        int myDegree = graph.degree(current);
         for (int k = 0, n = graph.degree(u); k < n; k++) {
             int w = graph.neighbour(u, k);
             if (w == current || visited[w]) {
@@ -205,19 +211,39 @@ public final class LocalView {
             }
             count++;
             double hop = graph.planarLength(u, k);
-            double room = best - hop;
-            if (room <= 0) {
+            boolean forBest = hop < best;
+            boolean forFrontier = false;
+            if (withFrontier && hop < bestFrontier) {
+                while (mine < myDegree && graph.neighbour(current, mine) < w) {
+                    mine++;
+                }
+                forFrontier = w == destination || mine >= myDegree || graph.neighbour(current, mine) != w;
+            }
+            if (!forBest && !forFrontier) {
                 continue;
             }
             double dx = graph.x(w) - tx;
             double dy = graph.y(w) - ty;
             double squared = dx * dx + dy * dy;
-            if (squared < room * room) {
-                best = hop + Math.sqrt(squared);
+            double room = best - hop;
+            double roomFrontier = bestFrontier - hop;
+            boolean improves = forBest && squared < room * room;
+            boolean improvesFrontier = forFrontier && squared < roomFrontier * roomFrontier;
+            if (improves || improvesFrontier) {
+                double via = hop + Math.sqrt(squared);
+                if (improves) {
+                    best = via;
+                }
+                if (improvesFrontier) {
+                    bestFrontier = via;
+                }
             }
         }
         out[0] = best;
         out[1] = count;
+        if (withFrontier) {
+            out[2] = bestFrontier;
+        }
     }
 
     /**
@@ -227,31 +253,9 @@ public final class LocalView {
      * is the destination, d(u,t) when t is u's unvisited neighbour, +∞ when u opens no such w.
      */
     public double frontier(int slot) {
-        int u = neighbour(slot);
-        if (u == destination) {
-            return 0;
-        }
-        double best = Double.POSITIVE_INFINITY;
-        double tx = graph.x(destination);
-        double ty = graph.y(destination);
-        for (int k = 0, n = graph.degree(u); k < n; k++) {
-            int w = graph.neighbour(u, k);
-            if (w == current || visited[w]) {
-                continue;
-            }
-            double hop = graph.planarLength(u, k);
-            double room = best - hop;
-            if (room <= 0) {
-                continue;
-            }
-            double dx = graph.x(w) - tx;
-            double dy = graph.y(w) - ty;
-            double squared = dx * dx + dy * dy;
-            if (squared < room * room && (w == destination || graph.slotOf(current, w) < 0)) {
-                best = hop + Math.sqrt(squared);
-            }
-        }
-        return best;
+        double[] out = new double[3];
+        lookahead(slot, out);
+        return out[2];
     }
 
     /** Planar x of the neighbour in {@code slot}. */
