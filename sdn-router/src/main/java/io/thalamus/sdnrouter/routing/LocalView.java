@@ -16,6 +16,7 @@ public final class LocalView {
     private final boolean[] visited;
     private final int previous;
     private final PacketHeader header;
+    private long[] ownNeighbours;
 
     /**
      * A view with no previous hop known and a fresh packet header.
@@ -190,9 +191,9 @@ public final class LocalView {
     /**
      * {@link #lookahead(int)} into {@code out[0]} and {@link #onwardCount(int)} into {@code out[1]}
      * and, when {@code out} has a third element, {@link #frontier(int)} into {@code out[2]}, in one
-     * pass over u's neighbours, without allocating (the per-decision hot path). Both neighbour lists
-     * are in ascending index order, so whether w is this node's own neighbour is a merge step; a square
-     * root is taken only for a w that can still beat the best so far.
+     * pass over u's neighbours (the per-decision hot path). Whether w is this node's own neighbour
+     * is a bit test in a set built once per view; a square root is taken only for a w that can still
+     * beat the best so far.
      */
     public void lookahead(int slot, double[] out) {
         int u = neighbour(slot);
@@ -202,8 +203,7 @@ public final class LocalView {
         int count = 0;
         double tx = graph.x(destination);
         double ty = graph.y(destination);
-        int mine = 0;
-        int myDegree = graph.degree(current);
+        long[] mine = withFrontier ? ownNeighbours() : null;
         for (int k = 0, n = graph.degree(u); k < n; k++) {
             int w = graph.neighbour(u, k);
             if (w == current || visited[w]) {
@@ -214,10 +214,7 @@ public final class LocalView {
             boolean forBest = hop < best;
             boolean forFrontier = false;
             if (withFrontier && hop < bestFrontier) {
-                while (mine < myDegree && graph.neighbour(current, mine) < w) {
-                    mine++;
-                }
-                forFrontier = w == destination || mine >= myDegree || graph.neighbour(current, mine) != w;
+                forFrontier = w == destination || (mine[w >>> 6] & (1L << w)) == 0;
             }
             if (!forBest && !forFrontier) {
                 continue;
@@ -244,6 +241,20 @@ public final class LocalView {
         if (withFrontier) {
             out[2] = bestFrontier;
         }
+    }
+
+    /** This node's neighbours as a bit set over node indices, built on first use (a view serves one decision). */
+    private long[] ownNeighbours() {
+        long[] set = ownNeighbours;
+        if (set == null) {
+            set = new long[(graph.nodeCount() + 63) >>> 6];
+            for (int k = 0, n = graph.degree(current); k < n; k++) {
+                int w = graph.neighbour(current, k);
+                set[w >>> 6] |= 1L << w;
+            }
+            ownNeighbours = set;
+        }
+        return set;
     }
 
     /**
