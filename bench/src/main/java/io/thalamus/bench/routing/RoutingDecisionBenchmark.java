@@ -2,6 +2,7 @@ package io.thalamus.bench.routing;
 
 import io.thalamus.sdnrouter.routing.GreedyForwardingPolicy;
 import io.thalamus.sdnrouter.routing.LocalView;
+import io.thalamus.sdnrouter.routing.PacketHeader;
 import io.thalamus.sdnrouter.routing.PolicyFile;
 import io.thalamus.sdnrouter.routing.RoutingGraph;
 import io.thalamus.sdnrouter.routing.RoutingPolicy;
@@ -24,7 +25,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * JMH: cost of one forwarding decision of the learned policy (scoring every candidate neighbour
- * with the 8-12-1 network, whose inputs include a two-hop look-ahead over each candidate's neighbours) against greedy forwarding's, on the same 1024 random decision states
+ * with the 9-12-1 network, whose inputs include two two-hop look-aheads over each candidate's neighbours) against greedy forwarding's, on the same 1024 random decision states (a fresh view per decision, as a walk makes them)
  * of a 100-node density-5 unit-disk graph (mean degree about 14).
  */
 @State(Scope.Benchmark)
@@ -37,39 +38,45 @@ public class RoutingDecisionBenchmark {
 
     private static final int STATES = 1024;
 
-    private LocalView[] views;
+    private RoutingGraph graph;
+    private int[][] states;
+    private boolean[] nothingVisited;
+    private PacketHeader header;
     private RoutingPolicy learned;
     private RoutingPolicy greedy;
 
     @Setup
     public void setUp() {
-        RoutingGraph g = RoutingGraph.of(UnitDiskGraphs.generate(100, 5, 11), 1000);
-        learned = PolicyFile.defaultPolicy().on(g);
-        greedy = new GreedyForwardingPolicy().on(g);
+        graph = RoutingGraph.of(UnitDiskGraphs.generate(100, 5, 11), 1000);
+        learned = PolicyFile.defaultPolicy().on(graph);
+        greedy = new GreedyForwardingPolicy().on(graph);
         SplittableRandom random = new SplittableRandom(5);
-        views = new LocalView[STATES];
-        boolean[] nothingVisited = new boolean[g.nodeCount()];
+        states = new int[STATES][];
+        nothingVisited = new boolean[graph.nodeCount()];
+        header = new PacketHeader();
         for (int i = 0; i < STATES; i++) {
-            int s = random.nextInt(g.nodeCount());
-            int v = random.nextInt(g.nodeCount());
-            int t = random.nextInt(g.nodeCount());
-            views[i] = new LocalView(g, s, v, t, -1, nothingVisited);
+            states[i] = new int[] {random.nextInt(graph.nodeCount()), random.nextInt(graph.nodeCount()), random.nextInt(graph.nodeCount())};
         }
+    }
+
+    /** A fresh view per decision, as {@code PacketWalker} makes one (a view caches per-decision work). */
+    private LocalView view(int[] state) {
+        return new LocalView(graph, state[0], state[1], state[2], -1, nothingVisited, -1, header);
     }
 
     @Benchmark
     @OperationsPerInvocation(STATES)
     public void learnedDecision(Blackhole bh) {
-        for (LocalView view : views) {
-            bh.consume(learned.choose(view));
+        for (int[] state : states) {
+            bh.consume(learned.choose(view(state)));
         }
     }
 
     @Benchmark
     @OperationsPerInvocation(STATES)
     public void greedyDecision(Blackhole bh) {
-        for (LocalView view : views) {
-            bh.consume(greedy.choose(view));
+        for (int[] state : states) {
+            bh.consume(greedy.choose(view(state)));
         }
     }
 }

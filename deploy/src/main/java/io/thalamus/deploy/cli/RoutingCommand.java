@@ -2,6 +2,7 @@ package io.thalamus.deploy.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.thalamus.sdnrouter.routing.BacktrackingPolicy;
+import io.thalamus.sdnrouter.routing.PerimeterPolicy;
 import io.thalamus.sdnrouter.routing.EvaluationJson;
 import io.thalamus.sdnrouter.routing.GeographicTopologies;
 import io.thalamus.sdnrouter.routing.GreedyForwardingPolicy;
@@ -47,7 +48,7 @@ public final class RoutingCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--seed", description = "Seed of the graph, weights and shuffles (default: the shipped policy's, 2).")
+        @Option(names = "--seed", description = "Seed of the graph, weights and shuffles (default: the shipped policy's, 5).")
         Long seed;
 
         @Option(names = "--nodes", description = "N of the seed graph (default: ${DEFAULT-VALUE}).", defaultValue = "50")
@@ -101,6 +102,9 @@ public final class RoutingCommand implements Runnable {
         @Option(names = "--backtrack", description = "Add the depth-first fallback at dead ends to the policy.")
         boolean backtrack;
 
+        @Option(names = "--perimeter", description = "Add the GPSR-style perimeter (face-routing) recovery at dead ends to the policy.")
+        boolean perimeter;
+
         @ArgGroup(exclusive = true, multiplicity = "1")
         Graphs graphs;
 
@@ -122,8 +126,14 @@ public final class RoutingCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             RoutingPolicy chosen = resolve(policy);
+            if (backtrack && perimeter) {
+                throw new IllegalArgumentException("--backtrack and --perimeter are two fallbacks: choose one");
+            }
             if (backtrack) {
                 chosen = new BacktrackingPolicy(chosen);
+            }
+            if (perimeter) {
+                chosen = new PerimeterPolicy(chosen, PerimeterPolicy.Trigger.DEAD_END);
             }
             PolicyEvaluator evaluator = new PolicyEvaluator(List.of(chosen));
             PolicyEvaluator.Report report;

@@ -41,7 +41,7 @@ class RoutingCommandTest {
     @Test
     void trainWritesAPolicyThatEvalReads(@TempDir Path dir) throws Exception {
         Path policy = dir.resolve("p.json");
-        CliRun train = CliRun.run("routing", "train", "--seed", "2", "--out", policy.toString());
+        CliRun train = CliRun.run("routing", "train", "--seed", "5", "--out", policy.toString());
         assertThat(train.code()).as(train.err()).isZero();
         assertThat(new ObjectMapper().readTree(train.out()).get("accuracy").asDouble()).isGreaterThan(0.8);
         // the shipped default was produced this way
@@ -51,6 +51,14 @@ class RoutingCommandTest {
         JsonNode json = new ObjectMapper().readTree(eval.out());
         assertThat(json.get("policy").asText()).isEqualTo("learned+backtrack");
         assertThat(json.get("overall").get("missRate").asDouble()).isZero();
+        CliRun perimeter = CliRun.run("routing", "eval", "--policy", policy.toString(), "--perimeter", "--random", "25:2:1");
+        assertThat(perimeter.code()).as(perimeter.err()).isZero();
+        JsonNode p = new ObjectMapper().readTree(perimeter.out());
+        assertThat(p.get("policy").asText()).isEqualTo("learned+perimeter");
+        assertThat(p.get("overall").get("missRate").asDouble()).isZero();
+        CliRun both = CliRun.run("routing", "eval", "--policy", "greedy", "--perimeter", "--backtrack", "--random", "10:3:1");
+        assertThat(both.code()).isEqualTo(ThalamusCli.EXIT_BAD_INPUT);
+        assertThat(both.err()).contains("choose one");
     }
 
     @Test

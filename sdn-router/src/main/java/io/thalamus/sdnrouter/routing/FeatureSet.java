@@ -22,6 +22,13 @@ public enum FeatureSet {
     LOOKAHEAD(List.of("d(s,t)/R", "stretch(v)", "d(v,t)/R", "stretch(u)", "d(u,t)/R", "d(v,u)/R",
             "lookahead(u)/R", "onward(u)/8"), 3),
 
+    /**
+     * {@link #LOOKAHEAD} plus the frontier look-ahead ({@link LocalView#frontier}): the same two-hop
+     * bound over only those onward neighbours of u that the current node does not reach itself.
+     */
+    FRONTIER(List.of("d(s,t)/R", "stretch(v)", "d(v,t)/R", "stretch(u)", "d(u,t)/R", "d(v,u)/R",
+            "lookahead(u)/R", "onward(u)/8", "frontier(u)/R"), 3),
+
     /** Distance to the destination alone: a network on this input can only learn greedy forwarding. */
     DISTANCE_ONLY(List.of("d(u,t)/R"), 0);
 
@@ -67,7 +74,7 @@ public enum FeatureSet {
     /** Fills {@code out} with all features of sending the packet of {@code view} to the neighbour in {@code slot}. */
     public void fill(LocalView view, int slot, double[] out) {
         fillState(view, out);
-        double[] ahead = new double[2];
+        double[] ahead = new double[this == FRONTIER ? 3 : 2];
         if (usesLookahead()) {
             view.lookahead(slot, ahead);
         }
@@ -76,7 +83,7 @@ public enum FeatureSet {
 
     /** Whether the candidate features include the two-hop look-ahead ({@link LocalView#lookahead(int, double[])}). */
     public boolean usesLookahead() {
-        return this == LOOKAHEAD;
+        return this == LOOKAHEAD || this == FRONTIER;
     }
 
     /** Fills {@code out[0 .. stateCount())}, the features of the state (s, v, t). */
@@ -95,7 +102,8 @@ public enum FeatureSet {
     /**
      * Fills {@code out[stateCount() .. count())}, the features of the candidate in {@code slot}, given
      * d(s,t), d(u,t) and (when {@link #usesLookahead}) the look-ahead and onward count from
-     * {@link LocalView#lookahead(int, double[])} already computed (the per-decision hot path computes them once).
+     * {@link LocalView#lookahead(int, double[])} in {@code ahead[0..1]} (and, for {@link #FRONTIER},
+     * {@link LocalView#frontier} in {@code ahead[2]}) already computed (the per-decision hot path computes them once).
      */
     public void fillCandidate(LocalView view, int slot, double dst, double dut, double[] ahead, double[] out) {
         double range = view.range();
@@ -106,9 +114,12 @@ public enum FeatureSet {
         out[3] = (view.sourceToNeighbour(slot) + dut) / Math.max(dst, 1e-3 * range);
         out[4] = dut / range;
         out[5] = view.currentToNeighbour(slot) / range;
-        if (this == LOOKAHEAD) {
+        if (usesLookahead()) {
             out[6] = ahead[0] == Double.POSITIVE_INFINITY ? dut / range + DEAD_END_PENALTY : ahead[0] / range;
             out[7] = Math.min(ahead[1], 8) / 8.0;
+        }
+        if (this == FRONTIER) {
+            out[8] = ahead[2] == Double.POSITIVE_INFINITY ? dut / range + DEAD_END_PENALTY : ahead[2] / range;
         }
     }
 }

@@ -14,18 +14,49 @@ public final class LocalView {
     private final int destination;
     private final int arrivedFrom;
     private final boolean[] visited;
+    private final int previous;
+    private final PacketHeader header;
+    private long[] ownNeighbours;
 
     /**
+     * A view with no previous hop known and a fresh packet header.
+     *
      * @param visited     per node index, whether the packet has been there (read, never written)
      * @param arrivedFrom node the packet came from when it first reached {@code current}, or -1 at the source
      */
     public LocalView(RoutingGraph graph, int source, int current, int destination, int arrivedFrom, boolean[] visited) {
+        this(graph, source, current, destination, arrivedFrom, visited, arrivedFrom, new PacketHeader());
+    }
+
+    /**
+     * @param previous the node the packet just came from (differs from {@code arrivedFrom} on a revisit), -1 at the source
+     * @param header   the packet's header fields that recovery modes read and write
+     */
+    public LocalView(RoutingGraph graph, int source, int current, int destination, int arrivedFrom, boolean[] visited,
+                     int previous, PacketHeader header) {
         this.graph = graph;
         this.source = source;
         this.current = current;
         this.destination = destination;
         this.arrivedFrom = arrivedFrom;
         this.visited = visited;
+        this.previous = previous;
+        this.header = header;
+    }
+
+    /** The node the packet just came from, or -1 at the source. */
+    public int previous() {
+        return previous;
+    }
+
+    /** The packet's header fields for recovery modes (mutable, one per packet). */
+    public PacketHeader header() {
+        return header;
+    }
+
+    /** The graph this node sits in (a recovery mode reads the planar Gabriel subgraph of the neighbour table from it). */
+    RoutingGraph graph() {
+        return graph;
     }
 
     public int source() {
@@ -66,6 +97,11 @@ public final class LocalView {
     /** Whether the packet already visited the neighbour in {@code slot}. */
     public boolean visited(int slot) {
         return visited[graph.neighbour(current, slot)];
+    }
+
+    /** Whether the packet already visited node {@code node} (from the header's visited set). */
+    public boolean visitedNode(int node) {
+        return visited[node];
     }
 
     /** Slot of the neighbour the packet first arrived from, or -1 at the source. */
@@ -154,15 +190,20 @@ public final class LocalView {
 
     /**
      * {@link #lookahead(int)} into {@code out[0]} and {@link #onwardCount(int)} into {@code out[1]}
-     * in one pass over u's neighbours, without allocating (the per-decision hot path). A square
-     * root is taken only for a w that can still beat the best so far.
+     * and, when {@code out} has a third element, {@link #frontier(int)} into {@code out[2]}, in one
+     * pass over u's neighbours (the per-decision hot path). Whether w is this node's own neighbour
+     * is a bit test in a set built once per view; a square root is taken only for a w that can still
+     * beat the best so far.
      */
     public void lookahead(int slot, double[] out) {
         int u = neighbour(slot);
+        boolean withFrontier = out.length > 2;
         double best = u == destination ? 0 : Double.POSITIVE_INFINITY;
+        double bestFrontier = best;
         int count = 0;
         double tx = graph.x(destination);
         double ty = graph.y(destination);
+        long[] mine = withFrontier ? ownNeighbours() : null;
         for (int k = 0, n = graph.degree(u); k < n; k++) {
             int w = graph.neighbour(u, k);
             if (w == current || visited[w]) {
@@ -170,19 +211,62 @@ public final class LocalView {
             }
             count++;
             double hop = graph.planarLength(u, k);
-            double room = best - hop;
-            if (room <= 0) {
+            boolean forBest = hop < best;
+            boolean forFrontier = false;
+            if (withFrontier && hop < bestFrontier) {
+                forFrontier = w == destination || (mine[w >>> 6] & (1L << w)) == 0;
+            }
+            if (!forBest && !forFrontier) {
                 continue;
             }
             double dx = graph.x(w) - tx;
             double dy = graph.y(w) - ty;
             double squared = dx * dx + dy * dy;
-            if (squared < room * room) {
-                best = hop + Math.sqrt(squared);
+            double room = best - hop;
+            double roomFrontier = bestFrontier - hop;
+            boolean improves = forBest && squared < room * room;
+            boolean improvesFrontier = forFrontier && squared < roomFrontier * roomFrontier;
+            if (improves || improvesFrontier) {
+                double via = hop + Math.sqrt(squared);
+                if (improves) {
+                    best = via;
+                }
+                if (improvesFrontier) {
+                    bestFrontier = via;
+                }
             }
         }
         out[0] = best;
         out[1] = count;
+        if (withFrontier) {
+            out[2] = bestFrontier;
+        }
+    }
+
+    /** This node's neighbours as a bit set over node indices, built on first use (a view serves one decision). */
+    private long[] ownNeighbours() {
+        long[] set = ownNeighbours;
+        if (set == null) {
+            set = new long[(graph.nodeCount() + 63) >>> 6];
+            for (int k = 0, n = graph.degree(current); k < n; k++) {
+                int w = graph.neighbour(current, k);
+                set[w >>> 6] |= 1L << w;
+            }
+            ownNeighbours = set;
+        }
+        return set;
+    }
+
+    /**
+     * Two-hop look-ahead toward the edge of this node's view: the least d(u,w) + d(w,t) over the
+     * neighbours w of the neighbour u in {@code slot} that are neither this node, visited, nor this
+     * node's own neighbours (a w this node reaches directly is no reason to go through u). 0 when u
+     * is the destination, d(u,t) when t is u's unvisited neighbour, +∞ when u opens no such w.
+     */
+    public double frontier(int slot) {
+        double[] out = new double[3];
+        lookahead(slot, out);
+        return out[2];
     }
 
     /** Planar x of the neighbour in {@code slot}. */

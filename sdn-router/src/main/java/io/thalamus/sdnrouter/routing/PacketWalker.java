@@ -15,6 +15,7 @@ public final class PacketWalker {
     private final int hopBudget;
     private final boolean[] visited;
     private final int[] arrivedFrom;
+    private final PacketHeader header = new PacketHeader();
     private int[] trail;
 
     /** A walker with the default budget of 2·N hops (a depth-first search never needs more). */
@@ -53,6 +54,8 @@ public final class PacketWalker {
         visited[source] = true;
         arrivedFrom[source] = -1;
         boolean delivered = false;
+        int previous = -1;
+        header.clear();
         while (true) {
             if (current == destination) {
                 delivered = true;
@@ -61,7 +64,8 @@ public final class PacketWalker {
             if (hops >= hopBudget) {
                 break;
             }
-            int slot = policy.choose(new LocalView(graph, source, current, destination, arrivedFrom[current], visited));
+            int slot = policy.choose(new LocalView(graph, source, current, destination, arrivedFrom[current], visited,
+                    previous, header));
             if (slot < 0) {
                 break;
             }
@@ -76,6 +80,7 @@ public final class PacketWalker {
                 trail = Arrays.copyOf(trail, trail.length * 2);
             }
             trail[hops] = next;
+            previous = current;
             current = next;
         }
         for (int i = 0; i <= hops; i++) {

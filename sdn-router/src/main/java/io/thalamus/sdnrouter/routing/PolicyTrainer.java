@@ -66,13 +66,11 @@ public final class PolicyTrainer {
                 if (t >= s) {
                     t++;
                 }
-                Walk walk = walker.walk(s, t);
-                int[] nodes = walk.nodes();
-                int last = walk.delivered() ? nodes.length - 1 : nodes.length;
-                java.util.Arrays.fill(visited, false);
-                for (int i = 0; i < last; i++) {
-                    visited[nodes[i]] = true;
-                    addNeighbours(g, s, nodes[i], t, visited, samples);
+                for (Decision d : labelWalk(g, config.features(), walker.walk(s, t), t, listwise())) {
+                    samples.startGroup();
+                    for (int i = 0; i < d.neighbours().length; i++) {
+                        samples.add(d.features()[i], d.targets()[i]);
+                    }
                 }
             }
             params = fitAll(inputs, params, samples, config.refinementEpochs(), shuffleRandom);
@@ -124,20 +122,65 @@ public final class PolicyTrainer {
      * policy would see there, the target (d(v,u) + shortest(u,t)) / R.
      */
     private void addNeighbours(RoutingGraph g, int s, int v, int t, boolean[] visited, Samples samples) {
+        Decision d = label(g, config.features(), s, v, t, visited, listwise());
+        samples.startGroup();
+        for (int i = 0; i < d.neighbours().length; i++) {
+            samples.add(d.features()[i], d.targets()[i]);
+        }
+    }
+
+    /**
+     * One labelled decision state: at v, for the packet from s to t with this visited set, the
+     * neighbours that get a sample, their features and their shortest-path targets.
+     *
+     * @param neighbours node indices of the labelled neighbours, in slot order
+     * @param targets    (d(v,u) + shortest(u,t)) / R per labelled neighbour: the lowest is the shortest-path next hop
+     */
+    record Decision(int node, int[] neighbours, double[][] features, double[] targets) {
+    }
+
+    /**
+     * The label of one state, as both the supervised set and the on-policy (DAgger) roll-outs make
+     * it: every neighbour u of v that can reach t (only unvisited ones when {@code unvisitedOnly})
+     * with target (d(v,u) + shortest remaining length from u) / R.
+     */
+    static Decision label(RoutingGraph g, FeatureSet features, int s, int v, int t, boolean[] visited, boolean unvisitedOnly) {
         double r = g.range();
         double[][] distance = g.shortestPaths().distance();
         LocalView view = new LocalView(g, s, v, t, -1, visited);
-        samples.startGroup();
+        List<Integer> nodes = new ArrayList<>();
+        List<double[]> x = new ArrayList<>();
+        List<Double> y = new ArrayList<>();
         for (int slot = 0; slot < g.degree(v); slot++) {
             int u = g.neighbour(v, slot);
             double remaining = distance[t][u];
-            if (remaining == Double.POSITIVE_INFINITY || (listwise() && visited[u])) {
+            if (remaining == Double.POSITIVE_INFINITY || (unvisitedOnly && visited[u])) {
                 continue;
             }
-            double[] features = new double[config.features().count()];
-            config.features().fill(view, slot, features);
-            samples.add(features, (g.weight(v, slot) + remaining) / r);
+            double[] f = new double[features.count()];
+            features.fill(view, slot, f);
+            nodes.add(u);
+            x.add(f);
+            y.add((g.weight(v, slot) + remaining) / r);
         }
+        return new Decision(v, nodes.stream().mapToInt(Integer::intValue).toArray(), x.toArray(new double[0][]),
+                y.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+
+    /**
+     * The states an on-policy roll-out labels: every node of the walk before the destination, with
+     * the visited set as the packet had it there.
+     */
+    static List<Decision> labelWalk(RoutingGraph g, FeatureSet features, Walk walk, int t, boolean unvisitedOnly) {
+        int[] nodes = walk.nodes();
+        int last = walk.delivered() ? nodes.length - 1 : nodes.length;
+        boolean[] visited = new boolean[g.nodeCount()];
+        List<Decision> out = new ArrayList<>();
+        for (int i = 0; i < last; i++) {
+            visited[nodes[i]] = true;
+            out.add(label(g, features, nodes[0], nodes[i], t, visited, unvisitedOnly));
+        }
+        return out;
     }
 
     private static int nearestTo(RoutingGraph g, double x, double y) {

@@ -31,6 +31,7 @@ public final class RoutingGraph {
     private final int[] link;
     private final double[] planarLength;
     private volatile AllPairs allPairs;
+    private volatile boolean[] gabriel;
 
     private RoutingGraph(Topology topology, Double givenRange) {
         this.topology = topology;
@@ -230,6 +231,57 @@ public final class RoutingGraph {
             }
         }
         return -1;
+    }
+
+    /**
+     * Whether the link from {@code v} to its {@code slot}-th neighbour u belongs to the Gabriel
+     * subgraph: no neighbour w of v or of u lies strictly inside the circle with diameter vu
+     * (d(v,w)² + d(u,w)² &lt; d(v,u)²). Both ends decide alike from their neighbour tables, so the
+     * subgraph is symmetric; on a unit-disk graph it is planar and connected whenever the graph is
+     * (the witness w of a removed link is a neighbour of both ends). Computed once on first use.
+     */
+    public boolean gabriel(int v, int slot) {
+        boolean[] g = gabriel;
+        if (g == null) {
+            synchronized (this) {
+                g = gabriel;
+                if (g == null) {
+                    g = gabrielFlags();
+                    gabriel = g;
+                }
+            }
+        }
+        return g[offset[v] + slot];
+    }
+
+    private boolean[] gabrielFlags() {
+        requirePositions("gabriel subgraph");
+        boolean[] flags = new boolean[neighbour.length];
+        for (int v = 0; v < nodeCount(); v++) {
+            for (int k = offset[v]; k < offset[v + 1]; k++) {
+                int u = neighbour[k];
+                double d2 = squared(v, u);
+                flags[k] = !witnessed(v, v, u, d2) && !witnessed(u, v, u, d2);
+            }
+        }
+        return flags;
+    }
+
+    /** Whether some neighbour of {@code of} other than v and u lies strictly inside the circle with diameter vu. */
+    private boolean witnessed(int of, int v, int u, double d2) {
+        for (int k = offset[of]; k < offset[of + 1]; k++) {
+            int w = neighbour[k];
+            if (w != v && w != u && squared(v, w) + squared(u, w) < d2) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private double squared(int a, int b) {
+        double dx = x[a] - x[b];
+        double dy = y[a] - y[b];
+        return dx * dx + dy * dy;
     }
 
     /** All-pairs shortest distances and next hops by link weight, computed once on first use. */

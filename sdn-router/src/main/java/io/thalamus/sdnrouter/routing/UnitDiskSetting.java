@@ -12,6 +12,15 @@ import java.util.List;
  */
 public record UnitDiskSetting(int nodes, double density, int graphs) {
 
+    /** Run seed of the evaluation grid whose figures are of record (see {@link UnitDiskGraphs#graphSeed}). */
+    public static final long EVALUATION_SEED = 42;
+
+    /**
+     * Run seed of the validation grid on which variants and hyperparameters are chosen; its graph
+     * seeds differ from the evaluation grid's and from the training graphs' (checked by a test).
+     */
+    public static final long VALIDATION_SEED = 1_000_003;
+
     public UnitDiskSetting {
         if (nodes < 2 || !(density > 0) || Double.isInfinite(density) || graphs < 1) {
             throw new IllegalArgumentException("unit-disk setting needs nodes >= 2, density > 0 and graphs >= 1, got N="

@@ -46,6 +46,35 @@ class LookaheadTest {
     }
 
     @Test
+    void frontierLookaheadSkipsNodesTheCurrentNodeReachesItself() {
+        // A at the origin reaches B and C directly; B also reaches C and D; C reaches E.
+        Topology t = RoutingFixtures.drawn("frontier",
+                List.of("A 0 0", "B 1 0", "C 1 1", "D 2 -1", "E 2 2", "T 4 0"),
+                List.of("A-B", "A-C", "B-C", "B-D", "C-E", "D-T", "E-T"));
+        RoutingGraph h = RoutingGraph.of(t);
+        LocalView view = new LocalView(h, t.indexOfNode("A"), t.indexOfNode("A"), t.indexOfNode("T"), -1, new boolean[6]);
+        int b = h.slotOf(t.indexOfNode("A"), t.indexOfNode("B"));
+        // lookahead via B: min(|BC| + |CT|, |BD| + |DT|) = min(1 + sqrt(10), sqrt(2) + sqrt(5)) = sqrt(2) + sqrt(5)
+        assertThat(view.lookahead(b)).isCloseTo(Math.sqrt(2) + Math.sqrt(5), within(1e-12));
+        // frontier via B: C is A's own neighbour, so only D counts: same value here
+        assertThat(view.frontier(b)).isCloseTo(Math.sqrt(2) + Math.sqrt(5), within(1e-12));
+        // moving D away from the candidates: with D visited, via B only C remains, which A reaches itself
+        boolean[] visited = new boolean[6];
+        visited[t.indexOfNode("D")] = true;
+        LocalView withD = new LocalView(h, t.indexOfNode("A"), t.indexOfNode("A"), t.indexOfNode("T"), -1, visited);
+        assertThat(withD.lookahead(b)).isCloseTo(1 + Math.sqrt(10), within(1e-12));
+        assertThat(withD.frontier(b)).isEqualTo(Double.POSITIVE_INFINITY);
+        // via C: E is not A's neighbour, |CE| + |ET| = sqrt(2) + sqrt(8)
+        int c = h.slotOf(t.indexOfNode("A"), t.indexOfNode("C"));
+        assertThat(withD.frontier(c)).isCloseTo(Math.sqrt(2) + Math.sqrt(8), within(1e-12));
+        // the feature: infinite frontier becomes d(u,t)/R + the dead-end penalty, R = longest link = |ET| = sqrt(8)
+        assertThat(h.range()).isCloseTo(Math.sqrt(8), within(1e-12));
+        double[] x = new double[FeatureSet.FRONTIER.count()];
+        FeatureSet.FRONTIER.fill(withD, b, x);
+        assertThat(x[8]).isCloseTo(3 / Math.sqrt(8) + FeatureSet.DEAD_END_PENALTY, within(1e-12));
+    }
+
+    @Test
     void lookaheadFeaturesAreNormalisedByRangeAndPenaliseDeadEnds() {
         LocalView view = atS();
         double r = Math.sqrt(13);
@@ -103,7 +132,7 @@ class LookaheadTest {
     @Test
     void shippedPolicyUsesTheLookaheadAndRoutesRoundThePocket() {
         LearnedLocalPolicy shipped = PolicyFile.defaultPolicy();
-        assertThat(shipped.features()).isEqualTo(FeatureSet.LOOKAHEAD);
+        assertThat(shipped.features()).isEqualTo(FeatureSet.FRONTIER);
         Walk w = new PacketWalker(g, shipped).walk(node("S"), node("T"));
         assertThat(w.delivered()).isTrue();
         assertThat(w.nodes()).containsExactly(node("S"), node("Q"), node("R"), node("T"));

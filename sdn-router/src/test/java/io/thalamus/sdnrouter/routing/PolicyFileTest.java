@@ -69,20 +69,20 @@ class PolicyFileTest {
 
     @Test
     void rejectsAWrongFeatureCount() {
-        String json = PolicyFile.toJson(PolicyFile.defaultPolicy()).replace("\"featureCount\" : 8", "\"featureCount\" : 7");
+        String json = PolicyFile.toJson(PolicyFile.defaultPolicy()).replace("\"featureCount\" : 9", "\"featureCount\" : 7");
         assertThatThrownBy(() -> PolicyFile.parse(json, "bad.json"))
                 .isInstanceOf(PolicyFormatException.class)
                 .hasMessageContaining("/featureCount")
-                .hasMessageContaining("says 7 but /features lists 8 names");
+                .hasMessageContaining("says 7 but /features lists 9 names");
     }
 
     @Test
     void rejectsANetworkWhoseInputsDoNotMatchTheFeatures() {
-        String json = PolicyFile.toJson(PolicyFile.defaultPolicy()).replace("\"inputs\" : 8", "\"inputs\" : 7");
+        String json = PolicyFile.toJson(PolicyFile.defaultPolicy()).replace("\"inputs\" : 9", "\"inputs\" : 7");
         assertThatThrownBy(() -> PolicyFile.parse(json, "bad.json"))
                 .isInstanceOf(PolicyFormatException.class)
                 .hasMessageContaining("/network/inputs")
-                .hasMessageContaining("7 inputs but the file lists 8 features");
+                .hasMessageContaining("7 inputs but the file lists 9 features");
     }
 
     @Test
@@ -102,7 +102,7 @@ class PolicyFileTest {
         Path file = dir.resolve("d.json");
         PolicyFile.write(PolicyFile.defaultPolicy(), file);
         String text = Files.readString(file);
-        assertThat(text).contains("\"format\" : \"thalamus-routing-policy\"", "\"formatVersion\" : 1", "\"featureCount\" : 8",
+        assertThat(text).contains("\"format\" : \"thalamus-routing-policy\"", "\"formatVersion\" : 1", "\"featureCount\" : 9",
                 "\"modelCard\"", "\"trainingGraph\"", "\"measured\"", "\"accuracy\"");
     }
 }

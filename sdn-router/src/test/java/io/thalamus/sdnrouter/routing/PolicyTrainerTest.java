@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 class PolicyTrainerTest {
 
@@ -67,5 +68,37 @@ class PolicyTrainerTest {
             farthest = Math.max(farthest, g.distance(v, destination));
         }
         assertThat(g.distance(sources.get(0), destination)).isEqualTo(farthest);
+    }
+
+    @Test
+    void onPolicyLabelsAreTheShortestPathChoicesOnAHandCheckedGraph() {
+        // S's neighbour P is closer to T but a dead end; the way round goes over Q and R. R (range) = |RT| = sqrt(13).
+        Topology pocket = RoutingFixtures.drawn("pocket",
+                List.of("S 0 0", "P 2 0", "Q 0 2", "R 2 3", "T 4 0"),
+                List.of("S-P", "S-Q", "Q-R", "R-T"));
+        RoutingGraph g = RoutingGraph.of(pocket);
+        int s = pocket.indexOfNode("S");
+        int p = pocket.indexOfNode("P");
+        int q = pocket.indexOfNode("Q");
+        int t = pocket.indexOfNode("T");
+        double r = Math.sqrt(13);
+        double viaQ = 2 + Math.sqrt(5) + Math.sqrt(13); // S -> Q -> R -> T
+        // greedy's roll-out goes S -> P and is stuck there: both states are labelled
+        Walk rollout = new PacketWalker(g, new GreedyForwardingPolicy()).walk(s, t);
+        assertThat(rollout.delivered()).isFalse();
+        List<PolicyTrainer.Decision> all = PolicyTrainer.labelWalk(g, FeatureSet.LOOKAHEAD, rollout, t, false);
+        assertThat(all).extracting(PolicyTrainer.Decision::node).containsExactly(s, p);
+        // at S: via P = 2 + (2 + viaQ) (back through S), via Q = viaQ; the lowest target is Q, the Dijkstra next hop
+        PolicyTrainer.Decision atS = all.get(0);
+        assertThat(atS.neighbours()).containsExactly(p, q);
+        assertThat(atS.targets()).containsExactly(new double[] {(2 + 2 + viaQ) / r, viaQ / r}, within(1e-12));
+        assertThat(g.shortestPaths().nextHop()[t][s]).isEqualTo(q);
+        // at P the only neighbour is S: labelled with everything, nothing left when only unvisited neighbours count
+        assertThat(all.get(1).neighbours()).containsExactly(s);
+        assertThat(all.get(1).targets()).containsExactly(new double[] {(2 + viaQ) / r}, within(1e-12));
+        List<PolicyTrainer.Decision> unvisited = PolicyTrainer.labelWalk(g, FeatureSet.LOOKAHEAD, rollout, t, true);
+        assertThat(unvisited.get(1).neighbours()).isEmpty();
+        // the features are the ones the policy sees in that state: at S nothing but S is visited, so P's look-ahead is a dead end
+        assertThat(unvisited.get(0).features()[0][6]).isCloseTo(2 / r + FeatureSet.DEAD_END_PENALTY, within(1e-12));
     }
 }

@@ -17,6 +17,34 @@ class UnitDiskSettingTest {
     }
 
     @Test
+    void validationGraphsDifferFromEvaluationAndTrainingGraphs() {
+        java.util.Set<Long> evaluation = new java.util.HashSet<>();
+        java.util.Set<Long> validation = new java.util.HashSet<>();
+        for (UnitDiskSetting s : UnitDiskSetting.standardGrid()) {
+            for (int i = 0; i < s.graphs(); i++) {
+                evaluation.add(UnitDiskGraphs.graphSeed(UnitDiskSetting.EVALUATION_SEED, s.nodes(), s.density(), i));
+                validation.add(UnitDiskGraphs.graphSeed(UnitDiskSetting.VALIDATION_SEED, s.nodes(), s.density(), i));
+            }
+        }
+        assertThat(evaluation).hasSize(160);
+        assertThat(validation).hasSize(160).doesNotContainAnyElementsOf(evaluation);
+        // training graphs are seeded with the training seed itself (seeds 1 to 6 were tried), model cards with graphSeed(seed + 1, ...)
+        for (long seed = 1; seed <= 6; seed++) {
+            assertThat(evaluation).doesNotContain(seed);
+            assertThat(validation).doesNotContain(seed);
+            for (int i = 0; i < 5; i++) {
+                long card = UnitDiskGraphs.graphSeed(seed + 1, 50, 5, i);
+                assertThat(evaluation).doesNotContain(card);
+                assertThat(validation).doesNotContain(card);
+            }
+        }
+        // and the graphs themselves differ
+        long e = UnitDiskGraphs.graphSeed(UnitDiskSetting.EVALUATION_SEED, 50, 2, 0);
+        long v = UnitDiskGraphs.graphSeed(UnitDiskSetting.VALIDATION_SEED, 50, 2, 0);
+        assertThat(UnitDiskGraphs.generate(50, 2, e).nodes()).isNotEqualTo(UnitDiskGraphs.generate(50, 2, v).nodes());
+    }
+
+    @Test
     void standardGridIsFourSizesTimesFourDensities() {
         assertThat(UnitDiskSetting.standardGrid()).hasSize(16)
                 .contains(new UnitDiskSetting(10, 2, 10), new UnitDiskSetting(100, 5, 10))

@@ -1,0 +1,169 @@
+package io.thalamus.bench.routing;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.thalamus.sdnrouter.routing.BacktrackingPolicy;
+import io.thalamus.sdnrouter.routing.CandidateRule;
+import io.thalamus.sdnrouter.routing.EvaluationJson;
+import io.thalamus.sdnrouter.routing.FeatureSet;
+import io.thalamus.sdnrouter.routing.GreedyForwardingPolicy;
+import io.thalamus.sdnrouter.routing.LearnedLocalPolicy;
+import io.thalamus.sdnrouter.routing.PerimeterPolicy;
+import io.thalamus.sdnrouter.routing.PolicyEvaluator;
+import io.thalamus.sdnrouter.routing.PolicyTrainer;
+import io.thalamus.sdnrouter.routing.RoutingGraph;
+import io.thalamus.sdnrouter.routing.RoutingMetrics;
+import io.thalamus.sdnrouter.routing.RoutingPolicy;
+import io.thalamus.sdnrouter.routing.TrainingConfig;
+import io.thalamus.sdnrouter.routing.UnitDiskSetting;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Model selection for the learned routing policy on the VALIDATION grid: the same 16 unit-disk
+ * settings as the evaluation grid, but graphs from run seed {@link UnitDiskSetting#VALIDATION_SEED}
+ * (disjoint from the evaluation grid's seed {@link UnitDiskSetting#EVALUATION_SEED}). Each variant is
+ * trained from its one seed graph (timed) and evaluated next to greedy forwarding; the variants and
+ * fallbacks of the shipped policy were chosen from this table, and only then was the evaluation grid
+ * run once. Usage: {@code RoutingValidationBenchmark [OUTPUT_DIR] [GRAPHS_PER_SETTING] [VARIANT;...]}
+ * (default: all variants, 10 graphs); writes {@code routing-validation.json} and {@code .md}.
+ */
+public final class RoutingValidationBenchmark {
+
+    private RoutingValidationBenchmark() {
+    }
+
+    /** The variants compared, by name: each a training recipe, optionally wrapped in a fallback. */
+    static Map<String, Supplier<RoutingPolicy>> variants() {
+        TrainingConfig d = TrainingConfig.defaults();
+        TrainingConfig previous = d.withFeatures(FeatureSet.LOOKAHEAD).withSeed(2);
+        Map<String, Supplier<RoutingPolicy>> v = new LinkedHashMap<>();
+        v.put("greedy", GreedyForwardingPolicy::new);
+        v.put("greedy+backtrack", () -> new BacktrackingPolicy(new GreedyForwardingPolicy()));
+        v.put("greedy+perimeter", () -> new PerimeterPolicy(new GreedyForwardingPolicy(), PerimeterPolicy.Trigger.DEAD_END));
+        v.put("greedy+perimeter-np", () -> new PerimeterPolicy(new GreedyForwardingPolicy(), PerimeterPolicy.Trigger.NO_PROGRESS));
+        // the previous default (8 features, seed 2) and what was tried around it
+        v.put("lookahead-seed-2 (previous default)", () -> train(previous));
+        v.put("lookahead-seed-2+backtrack", () -> new BacktrackingPolicy(train(previous)));
+        v.put("lookahead-seed-2+perimeter", () -> new PerimeterPolicy(train(previous), PerimeterPolicy.Trigger.DEAD_END));
+        for (long seed : new long[] {1, 3, 4, 5}) {
+            v.put("lookahead-seed-" + seed, () -> train(previous.withSeed(seed)));
+        }
+        v.put("lookahead, no on-policy refinement", () -> train(previous.withRefinement(0, 0, 0)));
+        v.put("lookahead, refinement 3 x 150 pairs", () -> train(previous.withRefinement(3, 150, 60)));
+        v.put("lookahead, refinement 5 x 60 pairs", () -> train(previous.withRefinement(5, 60, 60)));
+        v.put("lookahead, 8 sources", () -> train(previous.withSources(8)));
+        for (int[] nd : new int[][] {{50, 3}, {50, 4}, {75, 3}, {75, 4}, {100, 3}, {100, 4}}) {
+            v.put("lookahead, seed graph N=" + nd[0] + " density " + nd[1], () -> train(previous.withGraph(nd[0], nd[1])));
+        }
+        // the frontier look-ahead (9 features)
+        for (long seed = 1; seed <= 6; seed++) {
+            long s = seed;
+            v.put("frontier-seed-" + s + (s == d.seed() ? " (default)" : ""), () -> train(d.withSeed(s)));
+        }
+        v.put("frontier-seed-2, 16 hidden", () -> train(d.withSeed(2).withHidden(16)));
+        v.put("frontier-seed-1, seed graph N=100 density 4", () -> train(d.withSeed(1).withGraph(100, 4)));
+        v.put("frontier-seed-2, seed graph N=100 density 4", () -> train(d.withSeed(2).withGraph(100, 4)));
+        v.put("frontier-seed-5, refinement 3 x 150 pairs", () -> train(d.withRefinement(3, 150, 60)));
+        v.put("frontier-seed-5, live-first candidates", () -> train(d.withCandidates(CandidateRule.LIVE_FIRST)));
+        v.put("frontier-seed-5, all-unvisited candidates", () -> train(d.withCandidates(CandidateRule.ALL_UNVISITED)));
+        v.put("frontier-seed-5, progress-first candidates", () -> train(d.withCandidates(CandidateRule.PROGRESS_FIRST)));
+        v.put("default+backtrack", () -> new BacktrackingPolicy(train(d)));
+        v.put("default+perimeter", () -> new PerimeterPolicy(train(d), PerimeterPolicy.Trigger.DEAD_END));
+        v.put("default+perimeter-np", () -> new PerimeterPolicy(train(d), PerimeterPolicy.Trigger.NO_PROGRESS));
+        return v;
+    }
+
+    private static LearnedLocalPolicy train(TrainingConfig config) {
+        return new PolicyTrainer(config.withValidationGraphs(0)).train();
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path out = Path.of(args.length > 0 ? args[0] : "bench/results/routing");
+        int graphs = args.length > 1 ? Integer.parseInt(args[1]) : 10;
+        Map<String, Supplier<RoutingPolicy>> all = variants();
+        List<String> chosen = args.length > 2 ? List.of(args[2].split(";")) : new ArrayList<>(all.keySet());
+        Files.createDirectories(out);
+        List<UnitDiskSetting> grid = new ArrayList<>();
+        for (UnitDiskSetting s : UnitDiskSetting.standardGrid()) {
+            grid.add(new UnitDiskSetting(s.nodes(), s.density(), graphs));
+        }
+        double loadBefore = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        GreedyForwardingPolicy greedy = new GreedyForwardingPolicy();
+        PolicyEvaluator.Report greedyReport = new PolicyEvaluator(List.of(greedy)).unitDisk(grid, UnitDiskSetting.VALIDATION_SEED);
+
+        ObjectNode root = EvaluationJson.object();
+        root.put("benchmark", "routing-validation");
+        root.put("validationSeed", UnitDiskSetting.VALIDATION_SEED);
+        root.put("graphsPerSetting", graphs);
+        ObjectNode byVariant = root.putObject("variants");
+        StringBuilder md = new StringBuilder();
+        md.append(String.format(Locale.ROOT, "# Routing policy selection on the validation grid%n%n"
+                + "Produced by `io.thalamus.bench.routing.RoutingValidationBenchmark`: 16 settings (N ∈ {10,25,50,100} × density ∈ {2..5}), "
+                + "%d graphs each from run seed %d (the evaluation grid uses run seed %d: different graphs). Each learned variant is "
+                + "trained from one seed graph; `miss ≤ greedy` counts the settings where its miss rate is at most greedy's on the same graphs.%n%n",
+                graphs, UnitDiskSetting.VALIDATION_SEED, UnitDiskSetting.EVALUATION_SEED));
+        md.append("| variant | train CPU s | accuracy | miss | mean stretch | p95 stretch | settings ≥ 0.95 | miss ≤ greedy | worst setting (acc) | N=100 d=2 acc / miss / p95 |\n"
+                + "|---|---|---|---|---|---|---|---|---|---|\n");
+        for (String name : chosen) {
+            Supplier<RoutingPolicy> make = all.get(name);
+            if (make == null) {
+                throw new IllegalArgumentException("unknown variant " + name + "; known: " + all.keySet());
+            }
+            long cpu0 = threads.getCurrentThreadCpuTime();
+            RoutingPolicy policy = new RenamedPolicy(name, make.get());
+            double trainCpu = (threads.getCurrentThreadCpuTime() - cpu0) / 1e9;
+            PolicyEvaluator.Report r = name.equals("greedy") ? greedyReport
+                    : new PolicyEvaluator(List.of(policy)).unitDisk(grid, UnitDiskSetting.VALIDATION_SEED);
+            RoutingMetrics o = r.overall().get(name);
+            int atGoal = 0;
+            int missOk = 0;
+            String worst = "";
+            double worstAcc = 2;
+            RoutingMetrics sparse = null;
+            ObjectNode entry = byVariant.putObject(name);
+            entry.put("trainingThreadCpuSeconds", trainCpu);
+            entry.set("overall", EvaluationJson.metrics(o));
+            ObjectNode per = entry.putObject("settings");
+            for (int i = 0; i < r.settings().size(); i++) {
+                PolicyEvaluator.SettingResult s = r.settings().get(i);
+                RoutingMetrics m = s.byPolicy().get(name);
+                RoutingMetrics g = greedyReport.settings().get(i).byPolicy().get("greedy");
+                per.set(s.setting(), EvaluationJson.metrics(m));
+                atGoal += m.accuracy() >= 0.95 ? 1 : 0;
+                missOk += m.missRate() <= g.missRate() ? 1 : 0;
+                if (m.accuracy() < worstAcc) {
+                    worstAcc = m.accuracy();
+                    worst = s.setting();
+                }
+                if (s.setting().equals("N=100 density=2")) {
+                    sparse = m;
+                }
+            }
+            String line = String.format(Locale.ROOT, "| %s | %.2f | %.4f | %.4f | %.3f | %.3f | %d | %d | %s (%.3f) | %.3f / %.4f / %.2f |%n",
+                    name, trainCpu, o.accuracy(), o.missRate(), o.meanStretch(), o.p95Stretch(), atGoal, missOk, worst, worstAcc,
+                    sparse.accuracy(), sparse.missRate(), sparse.p95Stretch());
+            md.append(line);
+            System.out.print(line);
+            System.out.flush();
+        }
+        double loadAfter = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        md.append(String.format(Locale.ROOT, "%n1-minute load average: %.1f at start, %.1f at end.%n", loadBefore, loadAfter));
+        root.put("loadAverageAtStart", loadBefore);
+        root.put("loadAverageAtEnd", loadAfter);
+        String suffix = args.length > 2 ? "-" + Integer.toHexString(String.join(",", chosen).hashCode()) : "";
+        Files.writeString(out.resolve("routing-validation" + suffix + ".json"), EvaluationJson.text(root));
+        Files.writeString(out.resolve("routing-validation" + suffix + ".md"), md.toString());
+    }
+
+    private static PolicyEvaluator.Report renamed(PolicyEvaluator.Report r, String name) {
+        return r;
+    }
+}
