@@ -35,7 +35,11 @@ public final class IntentEventCodec {
      * not serialised again.
      */
     public static byte[] encode(IntentEvent e) {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(256);
+        int size = 256 + e.reason().length();
+        for (JsonNode v : e.details()) {
+            size += CompactJson.isRaw(v) ? CompactJson.of(v).size() + 32 : 256;
+        }
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(size);
         try (JsonGenerator g = MAPPER.getFactory().createGenerator(out)) {
             g.writeStartObject();
             g.writeStringField("intentId", e.intentId());
