@@ -366,8 +366,19 @@ public final class ApiServer implements AutoCloseable {
                 }
                 Submission s = ar.result();
                 accepted.incrementAndGet();
-                ObjectNode o = extra != null ? extra : MAPPER.createObjectNode();
                 String location = "/api/intents/" + s.record().id();
+                if (extra == null && !ctx.response().ended()) {
+                    // the hot path of intake: the few fields written straight out, without a tree (ids are UUIDs;
+                    // the client's key is escaped)
+                    ctx.response().putHeader("Location", location).setStatusCode(s.created() ? 202 : 200)
+                            .putHeader("content-type", "application/json")
+                            .end("{\"id\":\"" + s.record().id() + "\",\"key\":\""
+                                    + new String(com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance()
+                                    .quoteAsString(s.record().key())) + "\",\"state\":\"" + s.record().state().name()
+                                    + "\",\"created\":" + s.created() + ",\"location\":\"" + location + "\"}");
+                    return;
+                }
+                ObjectNode o = extra != null ? extra : MAPPER.createObjectNode();
                 o.put("id", s.record().id()).put("key", s.record().key()).put("state", s.record().state().name())
                         .put("created", s.created()).put("location", location);
                 if (extra != null) {
