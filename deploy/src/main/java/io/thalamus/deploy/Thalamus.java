@@ -53,6 +53,12 @@ public final class Thalamus implements AutoCloseable {
     private final ThalamusConfig config;
     private final Topology topology;
     private final List<AutoCloseable> closeables;
+    /**
+     * Nice value added to the planning thread: intake (HTTP, the log's producer and broker) gets the CPU first when
+     * the cores are busy (system property {@code thalamus.planningNice} overrides it; 0 turns it off).
+     */
+    static final int PLANNING_NICE = 5;
+
     private final IntentEngine engine;
     private final ApiServer api;
     private final EnglishIntents english;
@@ -116,6 +122,7 @@ public final class Thalamus implements AutoCloseable {
                         registry.model(card.id(), AdmissionSolverModel.class).solver(), Planner.CANDIDATE_PATHS));
             }
             IntentEngine engine = builder
+                    .planningNice(Integer.getInteger("thalamus.planningNice", PLANNING_NICE))
                     .policy("greedy", new PolicyRoutingFunction(new GreedyForwardingPolicy()))
                     .policy("learned", new PolicyRoutingFunction(PolicyFile.defaultPolicy()))
                     .forecasters(seriesModels::forecaster)

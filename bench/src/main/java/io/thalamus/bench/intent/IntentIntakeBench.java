@@ -44,7 +44,9 @@ import java.util.regex.Pattern;
  * </ol>
  * Usage: {@code java -cp bench/target/benchmarks.jar io.thalamus.bench.intent.IntentIntakeBench
  * [--jar deploy/target/thalamus.jar | --server-cp CLASSPATH] [--seconds 60] [--rate 2000] [--heap 2g]
- * [--out bench/results/intent] [--server-jvm "extra JVM options of the server"]}.
+ * [--out bench/results/intent] [--server-jvm "extra JVM options of the server"]
+ * [--serve-options deploy/serve-jvm.options | none]}: by default the server gets the launcher's JVM options for
+ * {@code serve} (an @argfile), then the extra ones.
  */
 public final class IntentIntakeBench {
 
@@ -73,6 +75,7 @@ public final class IntentIntakeBench {
         String heap = "2g";
         Path out = Path.of("bench/results/intent");
         String serverJvm = "";
+        String serveOptions = "deploy/serve-jvm.options";
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--jar" -> jar = args[i + 1];
@@ -82,8 +85,13 @@ public final class IntentIntakeBench {
                 case "--heap" -> heap = args[i + 1];
                 case "--out" -> out = Path.of(args[i + 1]);
                 case "--server-jvm" -> serverJvm = args[i + 1];
+                case "--serve-options" -> serveOptions = args[i + 1];
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
+        }
+        // the JVM options the launcher gives `thalamus serve` (an @argfile), unless told otherwise ("none")
+        if (!"none".equals(serveOptions) && Files.isRegularFile(Path.of(serveOptions))) {
+            serverJvm = "@" + Path.of(serveOptions).toAbsolutePath() + " " + serverJvm;
         }
         new IntentIntakeBench().run(jar, serverCp, seconds, rate, heap, out, serverJvm);
     }
@@ -123,13 +131,19 @@ public final class IntentIntakeBench {
             String loadBefore = loadAverage();
             double serverCpu0 = cpuSeconds(server.toHandle());
             double clientCpu0 = cpuSeconds(ProcessHandle.current());
+            Jvm jvm0 = jvm();
             Phase sustained = openLoop(rate, seconds);
+            Jvm jvm1 = jvm();
             double serverCpu = cpuSeconds(server.toHandle()) - serverCpu0;
             double clientCpu = cpuSeconds(ProcessHandle.current()) - clientCpu0;
             String loadAfter = loadAverage();
             System.out.println("sustained: " + sustained);
             System.out.printf(Locale.ROOT, "server CPU %.1f s (%.3f ms per accepted intent), load generator CPU %.1f s, load %s -> %s%n",
                     serverCpu, 1000 * serverCpu / Math.max(1, sustained.accepted()), clientCpu, loadBefore, loadAfter);
+            long n = Math.max(1, sustained.accepted());
+            System.out.printf(Locale.ROOT, "server JVM: %.0f GCs, %.2f s in GC, %.1f KB allocated per accepted intent, heap %.0f -> %.0f MB%n",
+                    jvm1.gcs() - jvm0.gcs(), jvm1.gcSeconds() - jvm0.gcSeconds(),
+                    (jvm1.allocatedBytes() - jvm0.allocatedBytes()) / 1024.0 / n, jvm0.heapBytes() / 1048576.0, jvm1.heapBytes() / 1048576.0);
             long backlog = count("SUBMITTED") + count("COMPILING") + count("INSTALLING");
             long installedBefore = count("INSTALLED");
             double drainSeconds = drain(60);
@@ -140,12 +154,16 @@ public final class IntentIntakeBench {
             ObjectNode root = MAPPER.createObjectNode();
             root.put("benchmark", "intent intake and installation over HTTP (loopback)");
             root.put("time", Instant.now().toString());
+            root.put("serverJvmOptions", serverJvm.trim());
             root.put("serverHeap", heap).put("serverStartupMs", startupMs).put("cpus", Runtime.getRuntime().availableProcessors());
             root.put("loadAverageAtEnd", loadAverage());
             root.set("sustained", sustained.json().put("targetRate", rate).put("seconds", seconds)
                     .put("engineBacklogAfter", backlog).put("engineInstallsPerSecondWhileDraining", drainRate)
                     .put("serverCpuSeconds", serverCpu).put("serverCpuMsPerAcceptedIntent", 1000 * serverCpu / Math.max(1, sustained.accepted()))
-                    .put("loadGeneratorCpuSeconds", clientCpu).put("loadAverageBefore", loadBefore).put("loadAverageAfter", loadAfter));
+                    .put("loadGeneratorCpuSeconds", clientCpu).put("loadAverageBefore", loadBefore).put("loadAverageAfter", loadAfter)
+                    .put("serverGcCount", jvm1.gcs() - jvm0.gcs()).put("serverGcSeconds", jvm1.gcSeconds() - jvm0.gcSeconds())
+                    .put("serverAllocatedKbPerAcceptedIntent", (jvm1.allocatedBytes() - jvm0.allocatedBytes()) / 1024.0 / n)
+                    .put("serverHeapUsedMbBefore", jvm0.heapBytes() / 1048576.0).put("serverHeapUsedMbAfter", jvm1.heapBytes() / 1048576.0));
             root.set("peak", peak.json());
             root.set("endToEnd", e2e.json());
             root.set("batch1000", batch.json().put("serverCpuSeconds", batchServerCpu)
@@ -312,6 +330,37 @@ public final class IntentIntakeBench {
         return MAPPER.readTree(http.send("GET", path, null).body());
     }
 
+    /** The server JVM's counters from /metrics (NaN where the server does not report one). */
+    record Jvm(double gcs, double gcSeconds, double allocatedBytes, double heapBytes) {
+    }
+
+    private Jvm jvm() {
+        double gcs = 0;
+        double gcSeconds = 0;
+        double allocated = Double.NaN;
+        double heap = Double.NaN;
+        for (String line : http.send("GET", "/metrics", null).body().split("\n")) {
+            if (line.startsWith("#")) {
+                continue;
+            }
+            int sp = line.lastIndexOf(' ');
+            if (sp < 0) {
+                continue;
+            }
+            double v = Double.parseDouble(line.substring(sp + 1));
+            if (line.startsWith("thalamus_jvm_gc_collections_total")) {
+                gcs += v;
+            } else if (line.startsWith("thalamus_jvm_gc_collection_seconds_total")) {
+                gcSeconds += v;
+            } else if (line.startsWith("thalamus_jvm_allocated_bytes_total")) {
+                allocated = v;
+            } else if (line.startsWith("thalamus_jvm_heap_used_bytes")) {
+                heap = v;
+            }
+        }
+        return new Jvm(gcs, gcSeconds, allocated, heap);
+    }
+
     private long count(String state) throws Exception {
         return get("/api/intents?limit=1&state=" + state).get("total").asLong();
     }
@@ -426,9 +475,9 @@ public final class IntentIntakeBench {
         JsonNode b = r.get("batch1000");
         StringBuilder sb = new StringBuilder();
         sb.append("# Intent intake and installation (loopback HTTP, durable log on the embedded KRaft broker)\n\n");
-        sb.append(String.format(Locale.ROOT, "Run %s; server heap %s, %d CPUs, load average at end `%s`; server started in %.0f ms.%n%n",
-                r.get("time").asText(), r.get("serverHeap").asText(), r.get("cpus").asInt(), r.get("loadAverageAtEnd").asText(),
-                r.get("serverStartupMs").asDouble()));
+        sb.append(String.format(Locale.ROOT, "Run %s; server heap %s, JVM options `%s`, %d CPUs, load average at end `%s`; server started in %.0f ms.%n%n",
+                r.get("time").asText(), r.get("serverHeap").asText(), r.path("serverJvmOptions").asText(), r.get("cpus").asInt(),
+                r.get("loadAverageAtEnd").asText(), r.get("serverStartupMs").asDouble()));
         sb.append("| measure | result | goal |\n|---|---|---|\n");
         sb.append(String.format(Locale.ROOT, "| sustained intake (open loop, target %d/s for %d s) | %.0f accepted/s, %d failed | >= 2000/s |%n",
                 s.get("targetRate").asInt(), s.get("seconds").asInt(), s.get("acceptedPerSecond").asDouble(), s.get("failed").asLong()));
@@ -436,6 +485,10 @@ public final class IntentIntakeBench {
                 s.get("p50Ms").asDouble(), s.get("p99Ms").asDouble(), s.get("maxMs").asDouble()));
         sb.append(String.format(Locale.ROOT, "| server CPU during the sustained phase | %.1f s = %.3f ms per accepted intent (load generator: %.1f s) | |%n",
                 s.get("serverCpuSeconds").asDouble(), s.get("serverCpuMsPerAcceptedIntent").asDouble(), s.get("loadGeneratorCpuSeconds").asDouble()));
+        sb.append(String.format(Locale.ROOT, "| server JVM during the sustained phase: GCs / time in GC / allocated per intent / heap used before → after | %.0f / %.2f s / %.1f KB / %.0f → %.0f MB | |%n",
+                s.path("serverGcCount").asDouble(Double.NaN), s.path("serverGcSeconds").asDouble(Double.NaN),
+                s.path("serverAllocatedKbPerAcceptedIntent").asDouble(Double.NaN), s.path("serverHeapUsedMbBefore").asDouble(Double.NaN),
+                s.path("serverHeapUsedMbAfter").asDouble(Double.NaN)));
         sb.append(String.format(Locale.ROOT, "| load average before / after the sustained phase | `%s` / `%s` | |%n",
                 s.get("loadAverageBefore").asText(), s.get("loadAverageAfter").asText()));
         sb.append(String.format(Locale.ROOT, "| engine backlog when intake stopped / install rate while draining | %d intents / %.0f per s | |%n",

@@ -127,18 +127,26 @@ class IntentApiTest {
 
     @Test
     void duplicateKeyReturnsTheSameIntent() throws Exception {
-        String body = "{\"key\":\"dup\",\"type\":\"connectivity\",\"spec\":{\"source\":\"ATLA\",\"destination\":\"HSTN\","
+        String key = "dup:a/b@c.d-e_f";
+        String body = "{\"key\":\"" + key + "\",\"type\":\"connectivity\",\"spec\":{\"source\":\"ATLA\",\"destination\":\"HSTN\","
                 + "\"bandwidthBps\":1e6}}";
         Http.Reply a = http.post("/api/intents", body);
         Http.Reply b = http.post("/api/intents", body);
         assertThat(a.status()).isEqualTo(202);
         assertThat(b.status()).isEqualTo(200);
         assertThat(b.location()).isEqualTo(a.location());
+        // the 202's body: what the intent was accepted as
+        JsonNode accepted = a.json();
+        assertThat(accepted.get("key").asText()).isEqualTo(key);
+        assertThat(accepted.get("created").asBoolean()).isTrue();
+        assertThat(accepted.get("state").asText()).isEqualTo("SUBMITTED");
+        assertThat(accepted.get("location").asText()).isEqualTo(a.location()).isEqualTo("/api/intents/" + accepted.get("id").asText());
         assertThat(b.json().get("created").asBoolean()).isFalse();
+        assertThat(b.json().get("id").asText()).isEqualTo(accepted.get("id").asText());
         JsonNode page = http.get("/api/intents?limit=500").json();
         long withKey = 0;
         for (JsonNode i : page.get("items")) {
-            withKey += i.get("key").asText().equals("dup") ? 1 : 0;
+            withKey += i.get("key").asText().equals(key) ? 1 : 0;
         }
         assertThat(withKey).isEqualTo(1);
     }
@@ -212,6 +220,13 @@ class IntentApiTest {
         Http.Reply m = http.get("/metrics");
         assertThat(m.status()).isEqualTo(200);
         assertThat(m.body()).contains("thalamus_intents{state=\"INSTALLED\"}");
+        // the server JVM's own counters (what the intake benchmark divides by the intents it sent)
+        assertThat(m.body()).contains("thalamus_jvm_gc_collections_total{gc=", "thalamus_jvm_gc_collection_seconds_total{gc=",
+                "thalamus_jvm_heap_used_bytes ");
+        java.util.regex.Matcher allocated = java.util.regex.Pattern.compile("(?m)^thalamus_jvm_allocated_bytes_total (\\d+)$")
+                .matcher(m.body());
+        assertThat(allocated.find()).isTrue();
+        assertThat(Long.parseLong(allocated.group(1))).isPositive();
         assertThat(http.get("/health").json().get("status").asText()).isEqualTo("UP");
         Http.Reply page = http.get("/");
         assertThat(page.status()).isEqualTo(200);

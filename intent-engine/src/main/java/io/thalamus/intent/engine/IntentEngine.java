@@ -25,6 +25,7 @@ import io.thalamus.intent.execution.TaskFailure;
 import io.thalamus.intent.execution.TwinController;
 import io.thalamus.intent.execution.TwinKpis;
 import io.thalamus.intent.execution.WhatIfTask;
+import io.thalamus.intent.lifecycle.CompactJson;
 import io.thalamus.intent.lifecycle.IntentRecord;
 import io.thalamus.intent.lifecycle.IntentState;
 import io.thalamus.intent.model.FlowSpec;
@@ -100,6 +101,10 @@ public final class IntentEngine implements AutoCloseable {
     static final int BATCH = 256;
     private final java.util.concurrent.ConcurrentLinkedQueue<String> intake = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final java.util.concurrent.atomic.AtomicBoolean draining = new java.util.concurrent.atomic.AtomicBoolean();
+    /** Most blueprint and decision renderings remembered (engine thread only). */
+    static final int VIEW_CACHE = 1024;
+    private final Map<List<Task>, CompactJson> blueprints = lru(VIEW_CACHE);
+    private final Map<List<ModelDecision>, CompactJson> decisionViews = lru(VIEW_CACHE);
 
     private IntentEngine(Builder b) {
         this.clock = b.clock;
@@ -131,8 +136,12 @@ public final class IntentEngine implements AutoCloseable {
         executors.put(TaskType.ASSURE, new AssureTask());
         executors.put(TaskType.INSTALL, install);
         this.assurancePeriodMs = b.assurancePeriodMs;
+        int nice = b.planningNice;
         this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "intent-engine");
+            Thread t = new Thread(() -> {
+                PlanningPriority.lowerCurrentThread(nice);
+                r.run();
+            }, "intent-engine");
             t.setDaemon(true);
             return t;
         });
@@ -413,8 +422,10 @@ public final class IntentEngine implements AutoCloseable {
             decisions.add(chooser.choose(intent, t));
         }
         ObjectNode planned = JsonNodeFactory.instance.objectNode();
-        planned.set("blueprint", IntentViews.blueprint(bp));
-        planned.set("decisions", IntentViews.decisions(decisions));
+        // intents alike (same endpoints, rate, expectations and flags) get equal blueprints and decisions: their JSON
+        // is made once and the store shares it
+        planned.set("blueprint", blueprints.computeIfAbsent(bp.tasks(), k -> CompactJson.of(IntentViews.blueprint(bp))).raw());
+        planned.set("decisions", decisionViews.computeIfAbsent(decisions, k -> CompactJson.of(IntentViews.decisions(decisions))).raw());
 
         List<Conflict> found = conflicts.check(id, intent);
         if (!found.isEmpty()) {
@@ -447,7 +458,9 @@ public final class IntentEngine implements AutoCloseable {
             return;
         }
         planned.set("evidence", IntentViews.evidence(ctx.evidence()));
-        planned.set("paths", IntentViews.paths(ctx.routed()));
+        List<RoutedFlow> routed = List.copyOf(ctx.routed());
+        CompactJson plannedPaths = CompactJson.of(IntentViews.paths(routed));
+        planned.set("paths", plannedPaths.raw());
         if (!ctx.result().isEmpty()) {
             planned.set("result", ctx.result());
         }
@@ -479,7 +492,8 @@ public final class IntentEngine implements AutoCloseable {
             return;
         }
         ObjectNode done = JsonNodeFactory.instance.objectNode();
-        done.set("paths", IntentViews.paths(ctx.installed()));
+        // usually the very routes that were planned: then the same JSON, kept once
+        done.set("paths", (routed.equals(ctx.installed()) ? plannedPaths : CompactJson.of(IntentViews.paths(ctx.installed()))).raw());
         store.transition(id, IntentState.INSTALLED, "installed " + ctx.installed().size() + " route(s) through "
                 + install.controller().name(), done);
     }
@@ -574,6 +588,15 @@ public final class IntentEngine implements AutoCloseable {
 
     // ---- helpers ----
 
+    private static <K, V> Map<K, V> lru(int max) {
+        return new java.util.LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
+                return size() > max;
+            }
+        };
+    }
+
     /** How many of the intent's flows the twin no longer carries on the path that was installed. */
     private static int movedByTopologyChange(IntentRecord r, List<RoutedFlow> now) {
         if (r.paths() == null) {
@@ -658,6 +681,7 @@ public final class IntentEngine implements AutoCloseable {
         private long assurancePeriodMs = 1000;
         private boolean digitalTwinWhatIf = true;
         private int historyWindows = 288;
+        private int planningNice;
 
         private Builder(IntentLog log, Topology topology) {
             this.log = log;
@@ -736,6 +760,15 @@ public final class IntentEngine implements AutoCloseable {
 
         public Builder clock(Clock c) {
             this.clock = c;
+            return this;
+        }
+
+        /**
+         * Runs planning at a lower CPU priority than the rest of the process (Linux nice +{@code nice} for the engine
+         * thread; 0, the default, leaves it alone), so intake keeps its CPU when the cores are busy.
+         */
+        public Builder planningNice(int nice) {
+            this.planningNice = nice;
             return this;
         }
 

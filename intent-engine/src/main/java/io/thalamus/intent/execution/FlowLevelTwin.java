@@ -414,7 +414,7 @@ public final class FlowLevelTwin implements NetworkTwinPort {
 
         /** Loads and utilisation of the fork's current state, computed once until the fork changes. */
         private void linkState() {
-            if (utilCache != null && loadCache != null && java.util.Arrays.equals(snapshotKey, key())) {
+            if (utilCache != null && loadCache != null && unchangedSinceSnapshot()) {
                 return;
             }
             double[] load = new double[capacity.length];
@@ -426,13 +426,14 @@ public final class FlowLevelTwin implements NetworkTwinPort {
                 }
             }
             loadCache = load;
-            utilCache = util;
+            // immutable once, so every TwinKpis made from this state shares it instead of copying it
+            utilCache = Map.copyOf(util);
             snapshotKey = key();
         }
 
         private double[] snapshotKey;
 
-        /** Everything the link state depends on, flattened (cheap: a few arrays of link length). */
+        /** Everything the link state depends on, flattened (a few arrays of link length). */
         private double[] key() {
             int n = capacity.length;
             double[] k = new double[4 * n];
@@ -443,6 +444,22 @@ public final class FlowLevelTwin implements NetworkTwinPort {
                 k[3 * n + i] = up[i] ? 1 : 0;
             }
             return k;
+        }
+
+        /** Whether the state equals the one {@link #snapshotKey} was taken of (compared in place: no copy). */
+        private boolean unchangedSinceSnapshot() {
+            double[] k = snapshotKey;
+            int n = capacity.length;
+            if (k == null || k.length != 4 * n) {
+                return false;
+            }
+            for (int i = 0; i < n; i++) {
+                if (Double.compare(k[i], capacity[i]) != 0 || Double.compare(k[n + i], background[i]) != 0
+                        || Double.compare(k[2 * n + i], routedLoad[i]) != 0 || k[3 * n + i] != (up[i] ? 1 : 0)) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         @Override

@@ -33,7 +33,7 @@ public record IntentEvent(String intentId, long seq, Instant time, IntentState s
 
     /** This event without its details (what a record's history keeps; the details live in the record's fields). */
     public IntentEvent withoutDetails() {
-        return details.isEmpty() ? this : new IntentEvent(intentId, seq, time, state, reason, NO_DETAILS);
+        return details == NO_DETAILS ? this : new IntentEvent(intentId, seq, time, state, reason, NO_DETAILS);
     }
 
     /** The detail field, or null. */

@@ -1,47 +1,167 @@
 package io.thalamus.intent.lifecycle;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.thalamus.intent.model.Intent;
 import io.thalamus.intent.validation.IntentJson;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 /**
  * Everything known about one intent, folded from its events: state, history, and the latest blueprint,
  * model decisions, twin evidence, installed paths, conflicts and result. Immutable; {@link #apply} makes the next one.
+ * The JSON fields are held as {@link CompactJson} text (a store keeps well over 100,000 intents in memory, and as
+ * Jackson trees they cost about ten times as much and kept the young collections busy copying them); each accessor
+ * parses its field on demand and returns a fresh tree.
  */
-public record IntentRecord(String id, Intent intent, JsonNode envelope, IntentState state, List<IntentEvent> history,
-                           JsonNode blueprint, JsonNode decisions, JsonNode evidence, JsonNode paths,
-                           JsonNode conflicts, JsonNode result) {
+public final class IntentRecord {
 
-    public IntentRecord {
-        history = List.copyOf(history);
+    /** Fields of an event's details that the record keeps (the latest one wins). */
+    public static final List<String> FIELDS = List.of("blueprint", "decisions", "evidence", "paths", "conflicts", "result");
+
+    private final String id;
+    private final Intent intent;
+    private final CompactJson envelope;
+    private final IntentState state;
+    private final List<IntentEvent> history;
+    /** Indexed like {@link #FIELDS}; null where no event carried the field yet. */
+    private final CompactJson[] fields;
+
+    private IntentRecord(String id, Intent intent, CompactJson envelope, IntentState state, List<IntentEvent> history,
+                         CompactJson[] fields) {
+        this.id = Objects.requireNonNull(id, "id");
+        this.intent = Objects.requireNonNull(intent, "intent");
+        this.envelope = envelope;
+        this.state = Objects.requireNonNull(state, "state");
+        this.history = List.copyOf(history);
+        this.fields = fields;
     }
 
     // history keeps each transition's time, state and reason; what its details carried lives in the fields
 
     /** The record a SUBMITTED event starts. */
     public static IntentRecord submitted(IntentEvent e) {
+        return submitted(e, UnaryOperator.identity());
+    }
+
+    /** The record a SUBMITTED event starts; {@code intern} may replace compact values by equal shared ones. */
+    public static IntentRecord submitted(IntentEvent e, UnaryOperator<CompactJson> intern) {
+        JsonNode tree = e.detail("intent");
+        if (tree == null || !tree.isObject()) {
+            throw new IllegalArgumentException("intent " + e.intentId() + ": SUBMITTED event without the intent");
+        }
+        return submitted(e, IntentJson.fromTree(tree), intern.apply(CompactJson.of(tree)));
+    }
+
+    /** The record a SUBMITTED event starts, given the intent it carries already parsed and compacted. */
+    public static IntentRecord submitted(IntentEvent e, Intent intent, CompactJson envelope) {
         if (e.state() != IntentState.SUBMITTED) {
             throw new IllegalArgumentException("intent " + e.intentId() + " must start with SUBMITTED, got " + e.state());
         }
-        JsonNode envelope = e.detail("intent");
-        Intent intent = IntentJson.fromTree(envelope);
         return new IntentRecord(e.intentId(), intent, envelope, IntentState.SUBMITTED, List.of(e.withoutDetails()),
-                null, null, null, null, null, null);
+                new CompactJson[FIELDS.size()]);
     }
 
     /** The record after {@code e}; fields present in its details replace the current ones. */
     public IntentRecord apply(IntentEvent e) {
+        return apply(e, compact(e.details(), UnaryOperator.identity()));
+    }
+
+    /**
+     * The record after {@code e}, whose details are given already compacted ({@code values}, by field name; the
+     * fields of {@link #FIELDS} among them replace the current ones).
+     */
+    public IntentRecord apply(IntentEvent e, Map<String, CompactJson> values) {
         if (!e.state().allowedFrom().contains(state)) {
             throw new IllegalStateException("intent " + id + ": no transition " + state + " -> " + e.state());
         }
-        List<IntentEvent> h = new ArrayList<>(history);
+        List<IntentEvent> h = new ArrayList<>(history.size() + 1);
+        h.addAll(history);
         h.add(e.withoutDetails());
-        return new IntentRecord(id, intent, envelope, e.state(), h,
-                pick(e, "blueprint", blueprint), pick(e, "decisions", decisions), pick(e, "evidence", evidence),
-                pick(e, "paths", paths), pick(e, "conflicts", conflicts), pick(e, "result", result));
+        CompactJson[] next = fields.clone();
+        for (int i = 0; i < next.length; i++) {
+            CompactJson v = values.get(FIELDS.get(i));
+            if (v != null) {
+                next[i] = v;
+            }
+        }
+        return new IntentRecord(id, intent, envelope, e.state(), h, next);
+    }
+
+    /** Each field of {@code details} compacted (and passed through {@code intern}), in order. */
+    public static Map<String, CompactJson> compact(ObjectNode details, UnaryOperator<CompactJson> intern) {
+        Map<String, CompactJson> out = new LinkedHashMap<>();
+        details.fields().forEachRemaining(f -> out.put(f.getKey(), intern.apply(CompactJson.of(f.getValue()))));
+        return out;
+    }
+
+    /** The intent's id. */
+    public String id() {
+        return id;
+    }
+
+    /** The validated intent. */
+    public Intent intent() {
+        return intent;
+    }
+
+    /** The intent as submitted (normalised JSON envelope). */
+    public JsonNode envelope() {
+        return envelope.tree();
+    }
+
+    /** The current state. */
+    public IntentState state() {
+        return state;
+    }
+
+    /** Every transition so far (time, state, reason), oldest first. */
+    public List<IntentEvent> history() {
+        return history;
+    }
+
+    /** The latest blueprint, or null. */
+    public JsonNode blueprint() {
+        return field(0);
+    }
+
+    /** The latest model decisions, or null. */
+    public JsonNode decisions() {
+        return field(1);
+    }
+
+    /** The latest twin evidence, or null. */
+    public JsonNode evidence() {
+        return field(2);
+    }
+
+    /** The installed (or planned) paths, or null. */
+    public JsonNode paths() {
+        return field(3);
+    }
+
+    /** The latest conflicts, or null. */
+    public JsonNode conflicts() {
+        return field(4);
+    }
+
+    /** The result of an analysis intent, or null. */
+    public JsonNode result() {
+        return field(5);
+    }
+
+    /** Whether the record holds installed or planned paths. */
+    public boolean hasPaths() {
+        return fields[3] != null;
+    }
+
+    private JsonNode field(int i) {
+        return fields[i] == null ? null : fields[i].tree();
     }
 
     /** The key the client gave. */
@@ -59,8 +179,8 @@ public record IntentRecord(String id, Intent intent, JsonNode envelope, IntentSt
         return history.get(history.size() - 1).seq();
     }
 
-    private static JsonNode pick(IntentEvent e, String field, JsonNode current) {
-        JsonNode v = e.detail(field);
-        return v != null ? v : current;
+    @Override
+    public String toString() {
+        return "IntentRecord[" + id + " " + key() + " " + state + "]";
     }
 }

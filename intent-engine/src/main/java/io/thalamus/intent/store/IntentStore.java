@@ -2,6 +2,7 @@ package io.thalamus.intent.store;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.thalamus.intent.lifecycle.CompactJson;
 import io.thalamus.intent.lifecycle.IntentEvent;
 import io.thalamus.intent.lifecycle.IntentRecord;
 import io.thalamus.intent.lifecycle.IntentState;
@@ -38,6 +39,15 @@ public final class IntentStore {
     private final AtomicLong submitted = new AtomicLong();
     private final Map<IntentState, Set<String>> idsByState = new EnumMap<>(IntentState.class);
     private final List<StateListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /**
+     * Shared copies of values many intents repeat (blueprints and model decisions of intents alike, reasons), so the
+     * store holds each once; bounded, after which new values are simply kept as they are.
+     */
+    private final Map<Object, Object> shared = new ConcurrentHashMap<>();
+    /** Most values {@link #shared} holds. */
+    static final int SHARED_MAX = 20_000;
+    /** Detail fields worth sharing: the ones that repeat between intents with the same endpoints and flags. */
+    private static final Set<String> SHAREABLE = Set.of("blueprint", "decisions");
 
     public IntentStore(IntentLog log, Clock clock) {
         this.log = log;
@@ -73,7 +83,7 @@ public final class IntentStore {
     public long rebuild() {
         return log.replay(e -> {
             if (e.state() == IntentState.SUBMITTED) {
-                IntentRecord r = IntentRecord.submitted(e);
+                IntentRecord r = IntentRecord.submitted(e, c -> c);
                 if (byId.putIfAbsent(r.id(), r) == null) {
                     idByKey.putIfAbsent(r.key(), r.id());
                     order.put(r.id(), submitted.incrementAndGet());
@@ -82,7 +92,8 @@ public final class IntentStore {
             } else {
                 IntentRecord before = byId.get(e.intentId());
                 if (before != null && e.seq() > before.lastSeq()) {
-                    IntentRecord after = before.apply(e);
+                    IntentEvent lean = new IntentEvent(e.intentId(), e.seq(), e.time(), e.state(), share(e.reason()), null);
+                    IntentRecord after = before.apply(lean, compact(e.details()));
                     byId.put(after.id(), after);
                     moved(after, before.state());
                 }
@@ -104,15 +115,17 @@ public final class IntentStore {
             // the first submit of this key is still on its way to the log: answer when it lands
             return awaitRecord(existing);
         }
+        // the intent is serialised once: the compact text is what the record keeps and what the log writes
+        CompactJson envelope = CompactJson.of(IntentJson.toTree(intent));
         ObjectNode details = JsonNodeFactory.instance.objectNode();
-        details.set("intent", IntentJson.toTree(intent));
+        details.set("intent", envelope.raw());
         IntentEvent event = new IntentEvent(id, 1, clock.instant(), IntentState.SUBMITTED, "accepted", details);
         return log.append(event).handle((ok, ex) -> {
             if (ex != null) {
                 idByKey.remove(intent.key(), id);
                 throw new IllegalStateException("the intent log did not acknowledge the intent: " + ex.getMessage(), ex);
             }
-            IntentRecord r = IntentRecord.submitted(event);
+            IntentRecord r = IntentRecord.submitted(event, intent, envelope);
             order.put(id, submitted.incrementAndGet());
             byId.put(id, r);
             moved(r, null);
@@ -144,6 +157,11 @@ public final class IntentStore {
      * @throws IllegalStateException when the transition is not allowed from the current state
      */
     public CompletableFuture<Void> transition(String id, IntentState state, String reason, ObjectNode details) {
+        // each detail is serialised once, to compact text: the record keeps it, and the log event carries it verbatim
+        Map<String, CompactJson> values = details == null ? Map.of() : compact(details);
+        ObjectNode logged = JsonNodeFactory.instance.objectNode();
+        values.forEach((k, v) -> logged.set(k, v.raw()));
+        String why = share(reason == null ? "" : reason);
         IntentEvent[] made = new IntentEvent[1];
         IntentState[] from = new IntentState[1];
         IntentRecord[] after = new IntentRecord[1];
@@ -151,8 +169,8 @@ public final class IntentStore {
             if (r == null) {
                 throw new IllegalArgumentException("no intent " + id);
             }
-            IntentEvent e = new IntentEvent(id, r.lastSeq() + 1, clock.instant(), state, reason, details);
-            IntentRecord next = r.apply(e);
+            IntentEvent e = new IntentEvent(id, r.lastSeq() + 1, clock.instant(), state, why, logged);
+            IntentRecord next = r.apply(e, values);
             made[0] = e;
             from[0] = r.state();
             after[0] = next;
@@ -160,6 +178,28 @@ public final class IntentStore {
         });
         moved(after[0], from[0]);
         return log.append(made[0]);
+    }
+
+    private Map<String, CompactJson> compact(ObjectNode details) {
+        Map<String, CompactJson> out = new java.util.LinkedHashMap<>();
+        details.fields().forEachRemaining(f -> {
+            CompactJson c = CompactJson.of(f.getValue());
+            out.put(f.getKey(), SHAREABLE.contains(f.getKey()) ? share(c) : c);
+        });
+        return out;
+    }
+
+    /** The shared copy of {@code v} (or {@code v} itself, which becomes the shared one while there is room). */
+    @SuppressWarnings("unchecked")
+    private <T> T share(T v) {
+        Object s = shared.get(v);
+        if (s != null) {
+            return (T) s;
+        }
+        if (shared.size() < SHARED_MAX) {
+            s = shared.putIfAbsent(v, v);
+        }
+        return s == null ? v : (T) s;
     }
 
     /** The intent with this id. */
