@@ -179,7 +179,7 @@ public final class AdmissionBenchmark {
         AdmissionResult scip = run(new IlpAdmissionSolver(IlpAdmissionSolver.Backend.SCIP,
                 seconds(grid.ilpLimit()), 1, 1, grid.cpuClock()), p, cands);
         AdmissionResult cpsat = grid.cpsat() ? run(new IlpAdmissionSolver(IlpAdmissionSolver.Backend.CP_SAT,
-                seconds(grid.cpsatLimit()), 2, 1), p, cands) : null;
+                seconds(grid.cpsatLimit()), 2, 1, grid.cpuClock()), p, cands) : null;
         AdmissionResult best = cpsat != null && AdmissionResult.compare(cpsat, scip) > 0 ? cpsat : scip;
         boolean optimal = scip.status() == AdmissionStatus.OPTIMAL || cpsat != null && cpsat.status() == AdmissionStatus.OPTIMAL;
         row.put("optimumKnown", optimal);
