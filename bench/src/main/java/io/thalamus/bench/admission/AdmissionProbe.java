@@ -40,9 +40,12 @@ public final class AdmissionProbe {
                         + " obj " + r.objective() + " " + r.parameters() + " cpuMs " + (cpu() - cpu0) + " notes " + r.notes());
             }
             if (what.contains("ga")) {
-                AdmissionResult g = new GeneticAdmissionSolver(1, Duration.ofSeconds(1), 40, 0).solve(p, c);
-                AdmissionChecker.requireValid(p, g);
-                System.out.println("   ga " + g.objective() + " ms " + g.timeMs() + " " + g.parameters());
+                for (String b : System.getProperty("adm.ga", "1").split(",")) {
+                    AdmissionResult g = new GeneticAdmissionSolver(1, Duration.ofMillis((long) (Double.parseDouble(b) * 1000)), 40, 0,
+                            Boolean.getBoolean("adm.cpu")).solve(p, c);
+                    AdmissionChecker.requireValid(p, g);
+                    System.out.println("   ga " + b + " s " + g.objective() + " ms " + g.timeMs() + " " + g.parameters());
+                }
             }
         }
     }

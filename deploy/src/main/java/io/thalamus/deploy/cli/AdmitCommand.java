@@ -78,7 +78,7 @@ public final class AdmitCommand implements Callable<Integer> {
     boolean allowPreemption;
 
     @Option(names = "--lexicographic", defaultValue = "hybrid",
-            description = "Strict mode in the ILP: hybrid (folded for 60% of the limit, then class by class from its answer if not proven), "
+            description = "Strict mode in the ILP: hybrid (folded for 60%% of the limit, then class by class from its answer if not proven), "
                     + "folded (one objective with exact class multipliers) or staged (class by class); default: ${DEFAULT-VALUE}.")
     String lexicographic;
 

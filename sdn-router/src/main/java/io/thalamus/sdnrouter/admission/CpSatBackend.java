@@ -23,12 +23,24 @@ final class CpSatBackend implements MipBackend {
     private final List<BoolVar> vars = new ArrayList<>();
     private final int workers;
     private final int seed;
+    private final boolean cpuClock;
     private boolean approximate;
 
     CpSatBackend(int workers, int seed) {
+        this(workers, seed, false);
+    }
+
+    /**
+     * With {@code cpuClock}, a limit of t seconds means t seconds of each of the {@code workers} threads: the
+     * search is stopped once the process has used {@code t * workers} CPU seconds since the call began (polled
+     * every 10 ms), i.e. t seconds of wall time on {@code workers} dedicated cores; the wall-clock limit is then
+     * only a safety net at 20 times that.
+     */
+    CpSatBackend(int workers, int seed, boolean cpuClock) {
         OrToolsNatives.load();
         this.workers = workers;
         this.seed = seed;
+        this.cpuClock = cpuClock;
     }
 
     @Override
@@ -140,9 +152,33 @@ final class CpSatBackend implements MipBackend {
             }
         }
         CpSolver solver = new CpSolver();
-        solver.getParameters().setMaxTimeInSeconds(Math.max(0.001, timeLimitSeconds)).setNumWorkers(workers)
+        double limit = Math.max(0.001, timeLimitSeconds);
+        solver.getParameters().setMaxTimeInSeconds(cpuClock ? 20 * limit * workers : limit).setNumWorkers(workers)
                 .setRandomSeed(seed).setRelativeGapLimit(relativeGap);
-        CpSolverStatus status = solver.solve(model);
+        CpSolverStatus status;
+        if (cpuClock) {
+            ProcessCpuClock cpu = new ProcessCpuClock(1);
+            long budget = (long) (limit * workers * 1e9);
+            Thread watchdog = new Thread(() -> {
+                try {
+                    while (cpu.nanos() < budget) {
+                        Thread.sleep(10);
+                    }
+                    solver.stopSearch();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "cp-sat-cpu-budget");
+            watchdog.setDaemon(true);
+            watchdog.start();
+            try {
+                status = solver.solve(model);
+            } finally {
+                watchdog.interrupt();
+            }
+        } else {
+            status = solver.solve(model);
+        }
         if (status == CpSolverStatus.MODEL_INVALID) {
             throw new IllegalStateException("CP-SAT rejected the model: " + model.validate());
         }

@@ -1,5 +1,7 @@
 package io.thalamus.sdnrouter.admission;
 
+import io.jenetics.Alterer;
+import io.jenetics.AltererResult;
 import io.jenetics.EliteSelector;
 import io.jenetics.Genotype;
 import io.jenetics.IntegerChromosome;
@@ -14,6 +16,7 @@ import io.jenetics.engine.EvolutionResult;
 import io.jenetics.engine.EvolutionStream;
 import io.jenetics.engine.Limits;
 import io.jenetics.util.ISeq;
+import io.jenetics.util.MSeq;
 import io.jenetics.util.RandomRegistry;
 
 import java.time.Duration;
@@ -100,15 +103,18 @@ public final class GeneticAdmissionSolver implements AdmissionSolver {
                     Double.NaN, start, params, List.of("no newcomers: nothing to evolve"));
         }
         long[] generations = {0};
+        long budgetNanos = budget.toNanos();
+        java.util.function.BooleanSupplier spent = () -> (cpuClock ? cpu.nanos() : System.nanoTime() - start) >= budgetNanos;
         Phenotype<IntegerGene, Score> best = RandomRegistry.with(new Random(seed), r -> {
             Engine<IntegerGene, Score> engine = Engine
                     .builder((Genotype<IntegerGene> g) -> decoder.decode(preferences(g, k)).score(),
-                            Genotype.of(IntegerChromosome.of(0, k, n)))
+                            Genotype.of(IntegerChromosome.of(0, k + 1, n)))
                     .populationSize(populationSize)
                     .executor(Runnable::run)
                     .offspringSelector(new TournamentSelector<>(3))
                     .survivorsSelector(new EliteSelector<>(2))
-                    .alterers(new Mutator<>(Math.min(0.05, 2.0 / n)), new UniformCrossover<>(0.3, 0.2))
+                    .alterers(new Mutator<>(Math.min(0.05, 2.0 / n)), new UniformCrossover<>(0.3, 0.2),
+                            rerouteAlterer(decoder, k, spent))
                     .maximizing()
                     .build();
             Genotype<IntegerGene> greedy = genotype(new int[n], k);
@@ -117,6 +123,22 @@ public final class GeneticAdmissionSolver implements AdmissionSolver {
             for (double threshold : new double[] {0.99, 0.9, 0.8}) {
                 seeds.add(genotype(decoder.avoidSaturated(greedyDecision, threshold), k));
             }
+            // Memetic start: the best of these seeds improved by re-routing moves, written back as preferences.
+            int[] bestSeed = preferences(seeds.get(0), k);
+            Score bestSeedScore = greedyDecision.score();
+            for (int i = 1; i < seeds.size(); i++) {
+                int[] pref = preferences(seeds.get(i), k);
+                Score sc = decoder.decode(pref).score();
+                if (sc.compareTo(bestSeedScore) > 0) {
+                    bestSeed = pref;
+                    bestSeedScore = sc;
+                }
+            }
+            long t0 = cpu.nanos();
+            PriorityDecoder.Decision rerouted = decoder.decode(bestSeed, true, spent);
+            params.put("rerouteStartCpuMs", Long.toString((cpu.nanos() - t0) / 1_000_000L));
+            params.put("rerouteStart", java.util.Arrays.toString(rerouted.score().primary()));
+            seeds.add(genotype(decoder.preferencesOf(rerouted), k));
             Duration left = budget.minusNanos(cpuClock ? cpu.nanos() : System.nanoTime() - start);
             if (left.toMillis() < 1) {
                 left = Duration.ofMillis(1);
@@ -128,7 +150,8 @@ public final class GeneticAdmissionSolver implements AdmissionSolver {
             }
             return stream.peek(er -> generations[0]++).collect(EvolutionResult.toBestPhenotype());
         });
-        PriorityDecoder.Decision d = decoder.decode(preferences(best.genotype(), k));
+        // A last re-routing pass on the best individual (the decoded answer with moves is never worse).
+        PriorityDecoder.Decision d = decoder.decode(preferences(best.genotype(), k), true, spent);
         params.put("generations", Long.toString(generations[0]));
         params.put("clock", cpuClock ? "cpu" : "wall");
         params.put("solveCpuMs", Long.toString(cpu.millis()));
@@ -136,9 +159,28 @@ public final class GeneticAdmissionSolver implements AdmissionSolver {
                 start, params, List.of());
     }
 
+    /** Genes take 0..k (Jenetics' upper bound is exclusive, hence {@code k + 1}); k stands for "deferred". */
     private static Genotype<IntegerGene> genotype(int[] preferences, int k) {
         return Genotype.of(IntegerChromosome.of(java.util.Arrays.stream(preferences)
-                .mapToObj(p -> IntegerGene.of(p, 0, k)).toList()));
+                .mapToObj(p -> IntegerGene.of(p == PriorityDecoder.DEFERRED ? k : p, 0, k + 1)).toList()));
+    }
+
+    /**
+     * The memetic step: each generation one offspring, drawn at random, is decoded with re-routing moves
+     * ({@link PriorityDecoder#decode(int[], boolean)}) and replaced by the preferences of the improved answer.
+     */
+    private static Alterer<IntegerGene, Score> rerouteAlterer(PriorityDecoder decoder, int k, java.util.function.BooleanSupplier spent) {
+        return (population, generation) -> {
+            if (population.isEmpty()) {
+                return new AltererResult<>(population.asISeq(), 0);
+            }
+            int i = RandomRegistry.random().nextInt(population.size());
+            Genotype<IntegerGene> g = population.get(i).genotype();
+            Genotype<IntegerGene> improved = genotype(decoder.preferencesOf(decoder.decode(preferences(g, k), true, spent)), k);
+            MSeq<Phenotype<IntegerGene, Score>> out = MSeq.of(population);
+            out.set(i, Phenotype.of(improved, generation));
+            return new AltererResult<>(out.toISeq(), 1);
+        };
     }
 
     private static int[] preferences(Genotype<IntegerGene> g, int k) {

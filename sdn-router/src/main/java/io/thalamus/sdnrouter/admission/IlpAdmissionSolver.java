@@ -32,7 +32,7 @@ public final class IlpAdmissionSolver implements AdmissionSolver {
 
         Supplier<MipBackend> factory(int workers, int seed, boolean cpuClock) {
             return switch (this) {
-                case CP_SAT -> () -> new CpSatBackend(workers, seed);
+                case CP_SAT -> () -> new CpSatBackend(workers, seed, cpuClock);
                 case SCIP -> () -> new ScipBackend("SCIP", cpuClock);
             };
         }
@@ -70,7 +70,8 @@ public final class IlpAdmissionSolver implements AdmissionSolver {
     /**
      * As {@link #IlpAdmissionSolver(Backend, Duration, int, int)}; with {@code cpuClock} the limit counts CPU
      * seconds (SCIP's process CPU clock, the solving thread's CPU time between stages) instead of wall-clock
-     * seconds, so that a benchmark on a shared machine is not cut short by other jobs. CP-SAT always uses wall time.
+     * seconds, so that a benchmark on a shared machine is not cut short by other jobs. For the multi-threaded CP-SAT
+     * a CPU second is one second of each worker: the process's CPU time divided by {@code workers}.
      */
     public IlpAdmissionSolver(Backend backend, Duration timeLimit, int workers, int seed, boolean cpuClock) {
         this(backend, timeLimit, workers, seed, cpuClock, true, ExactAdmission.FOLDED_SHARE);
@@ -121,7 +122,7 @@ public final class IlpAdmissionSolver implements AdmissionSolver {
     @Override
     public AdmissionResult solve(AdmissionProblem problem, CandidatePaths candidates) {
         return ExactAdmission.solve(name(), problem, candidates, AdmissionModel.Formulation.PATH, backend.factory(workers, seed, cpuClock),
-                timeLimit, cpuClock, fold, foldedShare, Map.of("workers", Integer.toString(workers), "seed", Integer.toString(seed)));
+                timeLimit, cpuClock, backend == Backend.CP_SAT ? workers : 0, fold, foldedShare, Map.of("workers", Integer.toString(workers), "seed", Integer.toString(seed)));
     }
 
     /** The path ILP's first stage in CPLEX LP format (see docs/admission.md). */

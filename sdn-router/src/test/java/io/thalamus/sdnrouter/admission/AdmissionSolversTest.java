@@ -19,6 +19,8 @@ class AdmissionSolversTest {
 
     static List<AdmissionSolver> exactSolvers() {
         return List.of(new IlpAdmissionSolver(IlpAdmissionSolver.Backend.CP_SAT, LIMIT, 2, 1),
+                // CPU-clock limit: process CPU time over the workers, enforced by a watchdog that stops the search.
+                new IlpAdmissionSolver(IlpAdmissionSolver.Backend.CP_SAT, LIMIT, 2, 1, true),
                 new IlpAdmissionSolver(IlpAdmissionSolver.Backend.SCIP, LIMIT, 1, 1),
                 new IlpAdmissionSolver(IlpAdmissionSolver.Backend.SCIP, LIMIT, 1, 1).staged(),
                 // No time for the folded solve: the staged fallback from the greedy start must still reach the optimum.
@@ -78,7 +80,7 @@ class AdmissionSolversTest {
                 }
             }
         }
-        assertEquals(12 * 2 * 6, compared);
+        assertEquals(12 * 2 * 7, compared);
     }
 
     @Test
@@ -154,5 +156,19 @@ class AdmissionSolversTest {
         }
         List<String> notes = new ArrayList<>(r.notes());
         assertTrue(notes.stream().anyMatch(n -> n.contains("time limit")), notes.toString());
+    }
+
+    @Test
+    void cpSatUnderACpuClockIsStoppedByItsCpuBudget() {
+        Topology t = TinyInstances.topology(5, 30, 30, 20, 60);
+        AdmissionProblem p = AdmissionProblem.of(t, PfarFlowGenerator.generate(t, 1500, 5, 2.0, 3));
+        // 0.2 s on 2 workers = 0.4 CPU s; the wall-clock safety net would only stop it after 20 times that.
+        AdmissionResult r = solveChecked(new IlpAdmissionSolver(IlpAdmissionSolver.Backend.CP_SAT,
+                Duration.ofMillis(200), 2, 1, true), p);
+        assertEquals("process-cpu/2", r.parameters().get("clock"));
+        assertEquals(AdmissionStatus.TIMED_OUT, r.status());
+        long cpuMs = Long.parseLong(r.parameters().get("solveCpuMs"));
+        // Stops are polled every 10 ms per stage; 8 s would mean the budget was never enforced.
+        assertTrue(cpuMs < 4000, "CP-SAT used " + cpuMs + " CPU ms on a 400 ms budget");
     }
 }
