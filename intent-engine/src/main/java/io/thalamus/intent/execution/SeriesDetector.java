@@ -1,5 +1,7 @@
 package io.thalamus.intent.execution;
 
+import io.thalamus.models.anomaly.RobustStatistics;
+
 import java.util.Arrays;
 
 /** Scores each point of a series for anomaly against the window before it (the engine's view of a detector). */
@@ -18,24 +20,12 @@ public interface SeriesDetector {
             double[] s = new double[x.length];
             Arrays.fill(s, Double.NaN);
             for (int i = window; i < x.length; i++) {
-                double[] w = Arrays.copyOfRange(x, i - window, i);
-                double med = median(w);
-                double[] dev = new double[w.length];
-                for (int j = 0; j < w.length; j++) {
-                    dev[j] = Math.abs(w[j] - med);
-                }
-                double mad = 1.4826 * median(dev);
+                double med = RobustStatistics.median(x, i - window, i);
+                double mad = RobustStatistics.MAD_TO_SIGMA * RobustStatistics.mad(x, i - window, i, med);
                 double diff = Math.abs(x[i] - med);
                 s[i] = mad > 0 ? diff / mad : (diff > 0 ? Double.POSITIVE_INFINITY : 0.0);
             }
             return s;
         };
-    }
-
-    private static double median(double[] v) {
-        double[] c = v.clone();
-        Arrays.sort(c);
-        int n = c.length;
-        return n % 2 == 1 ? c[n / 2] : (c[n / 2 - 1] + c[n / 2]) / 2.0;
     }
 }

@@ -1,5 +1,7 @@
 package io.thalamus.intent.execution;
 
+import io.thalamus.models.forecast.EwmaForecaster;
+
 /** Forecasts a series some steps ahead (the engine's view of a forecasting model). */
 @FunctionalInterface
 public interface SeriesForecaster {
@@ -7,16 +9,20 @@ public interface SeriesForecaster {
     /** {@code horizon} predicted values after {@code history} (history may be empty: then NaN). */
     double[] forecast(double[] history, int horizon);
 
-    /** Exponentially weighted moving average (alpha 0.3), flat over the horizon: the default when no registry model serves. */
+    /**
+     * The model library's exponentially weighted moving average (alpha 0.3, as its {@code forecast.ewma} card), flat
+     * over the horizon: the default when no registry model serves; NaN for an empty history.
+     */
     static SeriesForecaster ewma() {
+        EwmaForecaster model = new EwmaForecaster(0.3);
         return (h, horizon) -> {
-            double level = Double.NaN;
-            for (double v : h) {
-                level = Double.isNaN(level) ? v : 0.3 * v + 0.7 * level;
+            if (h.length < 2) {
+                // the library model needs two values; with one the level is that value, with none it is unknown
+                double[] out = new double[horizon];
+                java.util.Arrays.fill(out, h.length == 1 ? h[0] : Double.NaN);
+                return out;
             }
-            double[] out = new double[horizon];
-            java.util.Arrays.fill(out, level);
-            return out;
+            return model.forecast(h, 1, horizon);
         };
     }
 }
