@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.UnaryOperator;
 
 /**
  * Everything known about one intent, folded from its events: state, history, and the latest blueprint,
@@ -44,18 +43,13 @@ public final class IntentRecord {
 
     // history keeps each transition's time, state and reason; what its details carried lives in the fields
 
-    /** The record a SUBMITTED event starts. */
+    /** The record a SUBMITTED event starts (the intent is parsed from its details). */
     public static IntentRecord submitted(IntentEvent e) {
-        return submitted(e, UnaryOperator.identity());
-    }
-
-    /** The record a SUBMITTED event starts; {@code intern} may replace compact values by equal shared ones. */
-    public static IntentRecord submitted(IntentEvent e, UnaryOperator<CompactJson> intern) {
         JsonNode tree = e.detail("intent");
         if (tree == null || !tree.isObject()) {
             throw new IllegalArgumentException("intent " + e.intentId() + ": SUBMITTED event without the intent");
         }
-        return submitted(e, IntentJson.fromTree(tree), intern.apply(CompactJson.of(tree)));
+        return submitted(e, IntentJson.fromTree(tree), CompactJson.of(tree));
     }
 
     /** The record a SUBMITTED event starts, given the intent it carries already parsed and compacted. */
@@ -69,7 +63,7 @@ public final class IntentRecord {
 
     /** The record after {@code e}; fields present in its details replace the current ones. */
     public IntentRecord apply(IntentEvent e) {
-        return apply(e, compact(e.details(), UnaryOperator.identity()));
+        return apply(e, compact(e.details()));
     }
 
     /**
@@ -93,10 +87,10 @@ public final class IntentRecord {
         return new IntentRecord(id, intent, envelope, e.state(), h, next);
     }
 
-    /** Each field of {@code details} compacted (and passed through {@code intern}), in order. */
-    public static Map<String, CompactJson> compact(ObjectNode details, UnaryOperator<CompactJson> intern) {
+    /** Each field of {@code details} compacted, in order. */
+    public static Map<String, CompactJson> compact(ObjectNode details) {
         Map<String, CompactJson> out = new LinkedHashMap<>();
-        details.fields().forEachRemaining(f -> out.put(f.getKey(), intern.apply(CompactJson.of(f.getValue()))));
+        details.fields().forEachRemaining(f -> out.put(f.getKey(), CompactJson.of(f.getValue())));
         return out;
     }
 

@@ -83,7 +83,7 @@ public final class IntentStore {
     public long rebuild() {
         return log.replay(e -> {
             if (e.state() == IntentState.SUBMITTED) {
-                IntentRecord r = IntentRecord.submitted(e, c -> c);
+                IntentRecord r = IntentRecord.submitted(e);
                 if (byId.putIfAbsent(r.id(), r) == null) {
                     idByKey.putIfAbsent(r.key(), r.id());
                     order.put(r.id(), submitted.incrementAndGet());
@@ -180,12 +180,10 @@ public final class IntentStore {
         return log.append(made[0]);
     }
 
+    /** {@link IntentRecord#compact}, with the fields that repeat between intents replaced by their shared copies. */
     private Map<String, CompactJson> compact(ObjectNode details) {
-        Map<String, CompactJson> out = new java.util.LinkedHashMap<>();
-        details.fields().forEachRemaining(f -> {
-            CompactJson c = CompactJson.of(f.getValue());
-            out.put(f.getKey(), SHAREABLE.contains(f.getKey()) ? share(c) : c);
-        });
+        Map<String, CompactJson> out = IntentRecord.compact(details);
+        out.replaceAll((field, value) -> SHAREABLE.contains(field) ? share(value) : value);
         return out;
     }
 

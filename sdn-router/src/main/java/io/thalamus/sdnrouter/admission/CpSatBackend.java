@@ -157,8 +157,8 @@ final class CpSatBackend implements MipBackend {
                 .setRandomSeed(seed).setRelativeGapLimit(relativeGap);
         CpSolverStatus status;
         if (cpuClock) {
-            ProcessCpuClock cpu = new ProcessCpuClock(1);
-            long budget = (long) (limit * workers * 1e9);
+            ProcessCpuClock cpu = new ProcessCpuClock(workers);
+            long budget = (long) (limit * 1e9);
             Thread watchdog = new Thread(() -> {
                 try {
                     while (cpu.nanos() < budget) {
