@@ -82,23 +82,28 @@ class LldpLabTest {
                     .as("LLDP links %s", controller.lldpLinks()).isTrue();
             System.out.printf("LLDP expiry: %d links into %s dropped %.0f ms after its LLDP rule was removed%n",
                     into.size(), victim.nodeId(), (System.nanoTime() - cut) / 1e6);
-            Set<String> downIds = events.stream().filter(e -> e instanceof ControllerEvent.LinkStatus s && !s.up())
-                    .map(e -> ((ControllerEvent.LinkStatus) e).linkId()).collect(Collectors.toSet());
+            // listeners hear of the expiry on the controller's event thread, just after the link set changed
             Set<String> expectedDown = abilene.inLinks(victim.nodeId()).stream().map(l -> l.id()).collect(Collectors.toSet());
-            assertThat(downIds).isEqualTo(expectedDown);
+            assertThat(Eventually.holds(Duration.ofSeconds(5), () -> linkIds(events, false).equals(expectedDown)))
+                    .as("LinkStatus down for exactly the links into %s: %s", victim.nodeId(), linkIds(events, false))
+                    .isTrue();
             assertThat(controller.discover().topology().links()).noneMatch(l -> l.target().equals(victim.nodeId()));
 
             HostCommands.check("ovs-ofctl", "-O", "OpenFlow13", "add-flow", victim.bridge(),
                     "priority=40000,dl_type=0x88cc,actions=CONTROLLER:65535");
             assertThat(Eventually.holds(Duration.ofSeconds(15), () -> controller.lldpLinks().equals(cables))).isTrue();
-            assertThat(Eventually.holds(Duration.ofSeconds(5), () -> events.stream()
-                    .filter(e -> e instanceof ControllerEvent.LinkStatus s && s.up())
-                    .map(e -> ((ControllerEvent.LinkStatus) e).linkId()).collect(Collectors.toSet()).equals(expectedDown)))
+            assertThat(Eventually.holds(Duration.ofSeconds(5), () -> linkIds(events, true).equals(expectedDown)))
                     .as("LinkStatus up for exactly the expired links").isTrue();
         } finally {
             controller.close();
             LabNetwork.down(state);
         }
         assertThat(LabNetwork.status(state).empty()).isTrue();
+    }
+
+    /** Ids of the links that {@code events} reported up (or down). */
+    private static Set<String> linkIds(List<ControllerEvent> events, boolean up) {
+        return events.stream().filter(e -> e instanceof ControllerEvent.LinkStatus s && s.up() == up)
+                .map(e -> ((ControllerEvent.LinkStatus) e).linkId()).collect(Collectors.toSet());
     }
 }
