@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.thalamus.intent.model.Intent;
 import io.thalamus.intent.validation.IntentJson;
 
-import java.util.ArrayList;
+import java.time.Instant;
+import java.util.AbstractList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,21 +29,46 @@ public final class IntentRecord {
     private final Intent intent;
     private final CompactJson envelope;
     private final IntentState state;
-    private final List<IntentEvent> history;
+    /**
+     * The history as primitives (three arrays instead of an event, an instant and a list node per transition):
+     * per event its seq, epoch second and nano of second ({@code 3 * i ...}), its state's ordinal, and its reason.
+     */
+    private final long[] times;
+    private final byte[] states;
+    private final String[] reasons;
     /** Indexed like {@link #FIELDS}; null where no event carried the field yet. */
     private final CompactJson[] fields;
 
-    private IntentRecord(String id, Intent intent, CompactJson envelope, IntentState state, List<IntentEvent> history,
-                         CompactJson[] fields) {
+    private static final IntentState[] STATES = IntentState.values();
+
+    private IntentRecord(String id, Intent intent, CompactJson envelope, IntentState state, long[] times, byte[] states,
+                         String[] reasons, CompactJson[] fields) {
         this.id = Objects.requireNonNull(id, "id");
         this.intent = Objects.requireNonNull(intent, "intent");
         this.envelope = envelope;
         this.state = Objects.requireNonNull(state, "state");
-        this.history = List.copyOf(history);
+        this.times = times;
+        this.states = states;
+        this.reasons = reasons;
         this.fields = fields;
     }
 
-    // history keeps each transition's time, state and reason; what its details carried lives in the fields
+    /** {@code times, states, reasons} with {@code e} appended (fresh arrays; the given ones are never changed). */
+    private static IntentRecord withEvent(String id, Intent intent, CompactJson envelope, long[] times, byte[] states,
+                                          String[] reasons, IntentEvent e, CompactJson[] fields) {
+        int n = states.length;
+        long[] t = Arrays.copyOf(times, 3 * (n + 1));
+        t[3 * n] = e.seq();
+        t[3 * n + 1] = e.time().getEpochSecond();
+        t[3 * n + 2] = e.time().getNano();
+        byte[] st = Arrays.copyOf(states, n + 1);
+        st[n] = (byte) e.state().ordinal();
+        String[] rs = Arrays.copyOf(reasons, n + 1);
+        rs[n] = e.reason();
+        return new IntentRecord(id, intent, envelope, e.state(), t, st, rs, fields);
+    }
+
+    // the history keeps each transition's seq, time, state and reason; what its details carried lives in the fields
 
     /** The record a SUBMITTED event starts (the intent is parsed from its details). */
     public static IntentRecord submitted(IntentEvent e) {
@@ -57,7 +84,7 @@ public final class IntentRecord {
         if (e.state() != IntentState.SUBMITTED) {
             throw new IllegalArgumentException("intent " + e.intentId() + " must start with SUBMITTED, got " + e.state());
         }
-        return new IntentRecord(e.intentId(), intent, envelope, IntentState.SUBMITTED, List.of(e.withoutDetails()),
+        return withEvent(e.intentId(), intent, envelope, new long[0], new byte[0], new String[0], e,
                 new CompactJson[FIELDS.size()]);
     }
 
@@ -74,9 +101,6 @@ public final class IntentRecord {
         if (!e.state().allowedFrom().contains(state)) {
             throw new IllegalStateException("intent " + id + ": no transition " + state + " -> " + e.state());
         }
-        List<IntentEvent> h = new ArrayList<>(history.size() + 1);
-        h.addAll(history);
-        h.add(e.withoutDetails());
         CompactJson[] next = fields.clone();
         for (int i = 0; i < next.length; i++) {
             CompactJson v = values.get(FIELDS.get(i));
@@ -84,7 +108,15 @@ public final class IntentRecord {
                 next[i] = v;
             }
         }
-        return new IntentRecord(id, intent, envelope, e.state(), h, next);
+        return withEvent(id, intent, envelope, times, states, reasons, e, next);
+    }
+
+    /** This record holding {@code equal} instead of its intent (an equal value: a store shares parts of intents alike). */
+    public IntentRecord withIntent(Intent equal) {
+        if (!equal.equals(intent)) {
+            throw new IllegalArgumentException("intent " + id + ": not the same intent");
+        }
+        return new IntentRecord(id, equal, envelope, state, times, states, reasons, fields);
     }
 
     /** Each field of {@code details} compacted, in order. */
@@ -114,9 +146,31 @@ public final class IntentRecord {
         return state;
     }
 
-    /** Every transition so far (time, state, reason), oldest first. */
+    /** Every transition so far (time, state, reason; without details), oldest first: a view made on each call. */
     public List<IntentEvent> history() {
-        return history;
+        return new AbstractList<>() {
+            @Override
+            public IntentEvent get(int i) {
+                return event(i);
+            }
+
+            @Override
+            public int size() {
+                return states.length;
+            }
+        };
+    }
+
+    /** The {@code i}-th transition (0 = SUBMITTED), without details. */
+    public IntentEvent event(int i) {
+        Objects.checkIndex(i, states.length);
+        return IntentEvent.lean(id, times[3 * i], Instant.ofEpochSecond(times[3 * i + 1], times[3 * i + 2]),
+                STATES[states[i]], reasons[i]);
+    }
+
+    /** How many transitions there were (1 = only SUBMITTED). */
+    public int transitions() {
+        return states.length;
     }
 
     /** The latest blueprint, or null. */
@@ -165,12 +219,12 @@ public final class IntentRecord {
 
     /** The reason of the last transition. */
     public String reason() {
-        return history.get(history.size() - 1).reason();
+        return reasons[reasons.length - 1];
     }
 
     /** Sequence number of the last event. */
     public long lastSeq() {
-        return history.get(history.size() - 1).seq();
+        return times[3 * (states.length - 1)];
     }
 
     @Override
