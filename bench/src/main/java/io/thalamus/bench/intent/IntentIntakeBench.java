@@ -99,7 +99,9 @@ public final class IntentIntakeBench {
     private void run(String jar, String serverCp, int seconds, int rate, String heap, Path out, String serverJvm)
             throws Exception {
         Path state = Files.createTempDirectory("thalamus-bench");
-        List<String> cmd = new ArrayList<>(List.of("java", "-Xmx" + heap));
+        // the server's GC log (read back for the sustained phase: pauses, GC CPU, bytes copied, cards scanned)
+        Path gcLog = Files.createTempFile("thalamus-bench-gc", ".log");
+        List<String> cmd = new ArrayList<>(List.of("java", "-Xmx" + heap, GcLogSummary.jvmOption(gcLog)));
         if (!serverJvm.isBlank()) {
             cmd.addAll(List.of(serverJvm.trim().split("\\s+")));
         }
@@ -132,7 +134,9 @@ public final class IntentIntakeBench {
             double serverCpu0 = cpuSeconds(server.toHandle());
             double clientCpu0 = cpuSeconds(ProcessHandle.current());
             Jvm jvm0 = jvm();
+            long wall0 = System.currentTimeMillis();
             Phase sustained = openLoop(rate, seconds);
+            long wall1 = System.currentTimeMillis();
             Jvm jvm1 = jvm();
             double serverCpu = cpuSeconds(server.toHandle()) - serverCpu0;
             double clientCpu = cpuSeconds(ProcessHandle.current()) - clientCpu0;
@@ -144,6 +148,8 @@ public final class IntentIntakeBench {
             System.out.printf(Locale.ROOT, "server JVM: %.0f GCs, %.2f s in GC, %.1f KB allocated per accepted intent, heap %.0f -> %.0f MB%n",
                     jvm1.gcs() - jvm0.gcs(), jvm1.gcSeconds() - jvm0.gcSeconds(),
                     (jvm1.allocatedBytes() - jvm0.allocatedBytes()) / 1024.0 / n, jvm0.heapBytes() / 1048576.0, jvm1.heapBytes() / 1048576.0);
+            GcLogSummary gc = GcLogSummary.read(gcLog, wall0, wall1);
+            System.out.println("server GC log, sustained phase: " + gc);
             long backlog = count("SUBMITTED") + count("COMPILING") + count("INSTALLING");
             long installedBefore = count("INSTALLED");
             double drainSeconds = drain(60);
@@ -163,7 +169,8 @@ public final class IntentIntakeBench {
                     .put("loadGeneratorCpuSeconds", clientCpu).put("loadAverageBefore", loadBefore).put("loadAverageAfter", loadAfter)
                     .put("serverGcCount", jvm1.gcs() - jvm0.gcs()).put("serverGcSeconds", jvm1.gcSeconds() - jvm0.gcSeconds())
                     .put("serverAllocatedKbPerAcceptedIntent", (jvm1.allocatedBytes() - jvm0.allocatedBytes()) / 1024.0 / n)
-                    .put("serverHeapUsedMbBefore", jvm0.heapBytes() / 1048576.0).put("serverHeapUsedMbAfter", jvm1.heapBytes() / 1048576.0));
+                    .put("serverHeapUsedMbBefore", jvm0.heapBytes() / 1048576.0).put("serverHeapUsedMbAfter", jvm1.heapBytes() / 1048576.0)
+                    .set("serverGcLog", gc.json(sustained.accepted())));
             root.set("peak", peak.json());
             root.set("endToEnd", e2e.json());
             root.set("batch1000", batch.json().put("serverCpuSeconds", batchServerCpu)
@@ -181,6 +188,7 @@ public final class IntentIntakeBench {
                 server.destroyForcibly();
                 server.waitFor(20, TimeUnit.SECONDS);
             }
+            Files.deleteIfExists(gcLog);
             // the state directory holds the broker's log of every event of the run: hundreds of megabytes
             try (java.util.stream.Stream<Path> files = Files.walk(state)) {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
@@ -489,6 +497,15 @@ public final class IntentIntakeBench {
                 s.path("serverGcCount").asDouble(Double.NaN), s.path("serverGcSeconds").asDouble(Double.NaN),
                 s.path("serverAllocatedKbPerAcceptedIntent").asDouble(Double.NaN), s.path("serverHeapUsedMbBefore").asDouble(Double.NaN),
                 s.path("serverHeapUsedMbAfter").asDouble(Double.NaN)));
+        JsonNode g = s.path("serverGcLog");
+        if (g.has("pauses")) {
+            sb.append(String.format(Locale.ROOT, "| server GC log, sustained phase: pauses / total / median / p90 / max | %d / %.0f ms / %.1f / %.1f / %.1f ms | |%n",
+                    g.get("pauses").asInt(), g.get("pauseTotalMs").asDouble(), g.get("pauseMedianMs").asDouble(),
+                    g.get("pauseP90Ms").asDouble(), g.get("pauseMaxMs").asDouble()));
+            sb.append(String.format(Locale.ROOT, "| same, per 1,000 accepted intents: pause / GC threads' CPU / bytes copied / old cards scanned | %.1f ms / %.1f ms / %.0f KB / %.0f | |%n",
+                    g.get("pauseMsPer1000Intents").asDouble(), g.get("gcCpuMsPer1000Intents").asDouble(),
+                    g.get("copiedKbPer1000Intents").asDouble(), g.get("scannedCardsPer1000Intents").asDouble()));
+        }
         sb.append(String.format(Locale.ROOT, "| load average before / after the sustained phase | `%s` / `%s` | |%n",
                 s.get("loadAverageBefore").asText(), s.get("loadAverageAfter").asText()));
         sb.append(String.format(Locale.ROOT, "| engine backlog when intake stopped / install rate while draining | %d intents / %.0f per s | |%n",

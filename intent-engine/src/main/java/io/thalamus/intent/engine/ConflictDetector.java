@@ -29,10 +29,6 @@ import java.util.Set;
  */
 public final class ConflictDetector {
 
-    /** One active intent, as the index keeps it (key and intent never change for an id). */
-    private record Active(String id, String key, Intent intent) {
-    }
-
     /** What two connectivity intents of one endpoint pair must agree on. */
     private record Rate(double bandwidthBps, Double maxDelayMs) {
         static Rate of(IntentSpec.Connectivity c) {
@@ -40,15 +36,22 @@ public final class ConflictDetector {
         }
     }
 
-    private final Map<String, Active> active = new HashMap<>();
+    /** Active intents by id (the intent carries its key; an intent never changes for an id). */
+    private final Map<String, Intent> active = new HashMap<>();
     /** Endpoint pair → (rate, delay bound) → ids: a check visits the other rates of its pair, not every intent. */
     private final Map<String, Map<Rate, Set<String>>> connectivityByPair = new HashMap<>();
     private final Map<String, Set<String>> policies = new LinkedHashMap<>();
     private final Map<Expectation, Set<String>> utilizationBounds = new LinkedHashMap<>();
 
-    /** Records that {@code id} is active (INSTALLED); a second call for the same id is ignored. */
+    /**
+     * Records that {@code id} is active (INSTALLED); a second call for the same id is ignored. {@code key} is the
+     * intent's own key.
+     */
     public synchronized void activated(String id, String key, Intent intent) {
-        if (active.putIfAbsent(id, new Active(id, key, intent)) != null) {
+        if (!intent.key().equals(key)) {
+            throw new IllegalArgumentException("intent " + id + ": key " + key + " is not the intent's key " + intent.key());
+        }
+        if (active.putIfAbsent(id, intent) != null) {
             return;
         }
         if (intent.spec() instanceof IntentSpec.Connectivity c) {
@@ -66,11 +69,11 @@ public final class ConflictDetector {
 
     /** Records that {@code id} is no longer active; unknown ids are ignored. */
     public synchronized void deactivated(String id) {
-        Active a = active.remove(id);
+        Intent a = active.remove(id);
         if (a == null) {
             return;
         }
-        if (a.intent().spec() instanceof IntentSpec.Connectivity c) {
+        if (a.spec() instanceof IntentSpec.Connectivity c) {
             Map<Rate, Set<String>> rates = connectivityByPair.get(pair(c));
             if (rates != null) {
                 removeFrom(rates, Rate.of(c), id);
@@ -78,10 +81,10 @@ public final class ConflictDetector {
                     connectivityByPair.remove(pair(c));
                 }
             }
-        } else if (a.intent().spec() instanceof IntentSpec.RoutingPolicy p) {
+        } else if (a.spec() instanceof IntentSpec.RoutingPolicy p) {
             removeFrom(policies, p.policy(), id);
         }
-        for (Expectation e : a.intent().expectations()) {
+        for (Expectation e : a.expectations()) {
             if (e.metric() == Metric.MAX_LINK_UTILIZATION) {
                 removeFrom(utilizationBounds, e, id);
             }
@@ -116,7 +119,7 @@ public final class ConflictDetector {
                     return;
                 }
                 for (String id : ids) {
-                    IntentSpec.Connectivity b = (IntentSpec.Connectivity) active.get(id).intent().spec();
+                    IntentSpec.Connectivity b = (IntentSpec.Connectivity) active.get(id).spec();
                     if (!id.equals(candidateId)) {
                         out.add(new Conflict(id, active.get(id).key(), "contradiction", "already connects " + b.source()
                                 + "→" + b.destination() + " at " + b.bandwidthBps() + " bit/s" + (b.maxDelayMs() == null
