@@ -42,6 +42,8 @@ import java.util.regex.Pattern;
  *   <li>the ONOS comparison: 1,000 connectivity intents submitted together, time until all are INSTALLED,
  *       against ONOS's published 1,000 point-to-point intents installed in 48 ms on one node.</li>
  * </ol>
+ * The server writes a G1 log to a temporary file ({@link GcLogSummary#jvmOption}); the sustained phase's pauses, GC
+ * CPU, bytes copied and old cards scanned are read from it and reported beside the latencies.
  * Usage: {@code java -cp bench/target/benchmarks.jar io.thalamus.bench.intent.IntentIntakeBench
  * [--jar deploy/target/thalamus.jar | --server-cp CLASSPATH] [--seconds 60] [--rate 2000] [--heap 2g]
  * [--out bench/results/intent] [--server-jvm "extra JVM options of the server"]
