@@ -89,12 +89,7 @@ public record GcLogSummary(int pauses, double[] pauseMs, double gcCpuSeconds, lo
 
     /** The {@code q}-quantile of the pause lengths (NaN: no pause). */
     public double pausePct(double q) {
-        if (pauseMs.length == 0) {
-            return Double.NaN;
-        }
-        double[] s = pauseMs.clone();
-        Arrays.sort(s);
-        return s[Math.min(s.length - 1, Math.max(0, (int) Math.ceil(q * s.length) - 1))];
+        return IntentIntakeBench.pct(pauseMs, q);
     }
 
     /** The summary as JSON, with the costs per 1,000 of {@code intents}. */

@@ -459,7 +459,8 @@ public final class IntentIntakeBench {
         return pct(v, 0.5);
     }
 
-    private static double pct(double[] v, double q) {
+    /** The {@code q}-quantile of {@code v} (NaN when empty). */
+    static double pct(double[] v, double q) {
         double[] s = v.clone();
         Arrays.sort(s);
         return s.length == 0 ? Double.NaN : s[Math.min(s.length - 1, (int) Math.ceil(q * s.length) - 1)];
