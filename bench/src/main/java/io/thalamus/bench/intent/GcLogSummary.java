@@ -38,7 +38,8 @@ public record GcLogSummary(int pauses, double[] pauseMs, double gcCpuSeconds, lo
 
     /** The JVM option that writes the log this class reads to {@code file}. */
     public static String jvmOption(Path file) {
-        return "-Xlog:gc*,gc+phases=debug:file=" + file.toAbsolutePath() + ":timemillis";
+        // filecount=0: one file, no rotation (the JVM would otherwise also move an existing file aside to FILE.0)
+        return "-Xlog:gc*,gc+phases=debug:file=" + file.toAbsolutePath() + ":timemillis:filecount=0";
     }
 
     /** Summarises the collections that started within [{@code fromMillis}, {@code toMillis}] (epoch milliseconds). */

@@ -102,7 +102,7 @@ public final class IntentIntakeBench {
             throws Exception {
         Path state = Files.createTempDirectory("thalamus-bench");
         // the server's GC log (read back for the sustained phase: pauses, GC CPU, bytes copied, cards scanned)
-        Path gcLog = Files.createTempFile("thalamus-bench-gc", ".log");
+        Path gcLog = Files.createTempDirectory("thalamus-bench-gc").resolve("server-gc.log");
         List<String> cmd = new ArrayList<>(List.of("java", "-Xmx" + heap, GcLogSummary.jvmOption(gcLog)));
         if (!serverJvm.isBlank()) {
             cmd.addAll(List.of(serverJvm.trim().split("\\s+")));
@@ -191,6 +191,7 @@ public final class IntentIntakeBench {
                 server.waitFor(20, TimeUnit.SECONDS);
             }
             Files.deleteIfExists(gcLog);
+            Files.deleteIfExists(gcLog.getParent());
             // the state directory holds the broker's log of every event of the run: hundreds of megabytes
             try (java.util.stream.Stream<Path> files = Files.walk(state)) {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
