@@ -42,6 +42,8 @@ import java.util.regex.Pattern;
  *   <li>the ONOS comparison: 1,000 connectivity intents submitted together, time until all are INSTALLED,
  *       against ONOS's published 1,000 point-to-point intents installed in 48 ms on one node.</li>
  * </ol>
+ * The server writes a G1 log to a temporary file ({@link GcLogSummary#jvmOption}); the sustained phase's pauses, GC
+ * CPU, bytes copied and old cards scanned are read from it and reported beside the latencies.
  * Usage: {@code java -cp bench/target/benchmarks.jar io.thalamus.bench.intent.IntentIntakeBench
  * [--jar deploy/target/thalamus.jar | --server-cp CLASSPATH] [--seconds 60] [--rate 2000] [--heap 2g]
  * [--out bench/results/intent] [--server-jvm "extra JVM options of the server"]
@@ -99,7 +101,9 @@ public final class IntentIntakeBench {
     private void run(String jar, String serverCp, int seconds, int rate, String heap, Path out, String serverJvm)
             throws Exception {
         Path state = Files.createTempDirectory("thalamus-bench");
-        List<String> cmd = new ArrayList<>(List.of("java", "-Xmx" + heap));
+        // the server's GC log (read back for the sustained phase: pauses, GC CPU, bytes copied, cards scanned)
+        Path gcLog = Files.createTempDirectory("thalamus-bench-gc").resolve("server-gc.log");
+        List<String> cmd = new ArrayList<>(List.of("java", "-Xmx" + heap, GcLogSummary.jvmOption(gcLog)));
         if (!serverJvm.isBlank()) {
             cmd.addAll(List.of(serverJvm.trim().split("\\s+")));
         }
@@ -132,7 +136,9 @@ public final class IntentIntakeBench {
             double serverCpu0 = cpuSeconds(server.toHandle());
             double clientCpu0 = cpuSeconds(ProcessHandle.current());
             Jvm jvm0 = jvm();
+            long wall0 = System.currentTimeMillis();
             Phase sustained = openLoop(rate, seconds);
+            long wall1 = System.currentTimeMillis();
             Jvm jvm1 = jvm();
             double serverCpu = cpuSeconds(server.toHandle()) - serverCpu0;
             double clientCpu = cpuSeconds(ProcessHandle.current()) - clientCpu0;
@@ -144,6 +150,8 @@ public final class IntentIntakeBench {
             System.out.printf(Locale.ROOT, "server JVM: %.0f GCs, %.2f s in GC, %.1f KB allocated per accepted intent, heap %.0f -> %.0f MB%n",
                     jvm1.gcs() - jvm0.gcs(), jvm1.gcSeconds() - jvm0.gcSeconds(),
                     (jvm1.allocatedBytes() - jvm0.allocatedBytes()) / 1024.0 / n, jvm0.heapBytes() / 1048576.0, jvm1.heapBytes() / 1048576.0);
+            GcLogSummary gc = GcLogSummary.read(gcLog, wall0, wall1);
+            System.out.println("server GC log, sustained phase: " + gc);
             long backlog = count("SUBMITTED") + count("COMPILING") + count("INSTALLING");
             long installedBefore = count("INSTALLED");
             double drainSeconds = drain(60);
@@ -163,7 +171,8 @@ public final class IntentIntakeBench {
                     .put("loadGeneratorCpuSeconds", clientCpu).put("loadAverageBefore", loadBefore).put("loadAverageAfter", loadAfter)
                     .put("serverGcCount", jvm1.gcs() - jvm0.gcs()).put("serverGcSeconds", jvm1.gcSeconds() - jvm0.gcSeconds())
                     .put("serverAllocatedKbPerAcceptedIntent", (jvm1.allocatedBytes() - jvm0.allocatedBytes()) / 1024.0 / n)
-                    .put("serverHeapUsedMbBefore", jvm0.heapBytes() / 1048576.0).put("serverHeapUsedMbAfter", jvm1.heapBytes() / 1048576.0));
+                    .put("serverHeapUsedMbBefore", jvm0.heapBytes() / 1048576.0).put("serverHeapUsedMbAfter", jvm1.heapBytes() / 1048576.0)
+                    .set("serverGcLog", gc.json(sustained.accepted())));
             root.set("peak", peak.json());
             root.set("endToEnd", e2e.json());
             root.set("batch1000", batch.json().put("serverCpuSeconds", batchServerCpu)
@@ -181,6 +190,8 @@ public final class IntentIntakeBench {
                 server.destroyForcibly();
                 server.waitFor(20, TimeUnit.SECONDS);
             }
+            Files.deleteIfExists(gcLog);
+            Files.deleteIfExists(gcLog.getParent());
             // the state directory holds the broker's log of every event of the run: hundreds of megabytes
             try (java.util.stream.Stream<Path> files = Files.walk(state)) {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
@@ -258,13 +269,16 @@ public final class IntentIntakeBench {
     private Phase openLoop(int rate, int seconds) throws InterruptedException {
         long total = (long) rate * seconds;
         Semaphore inFlight = new Semaphore(256);
-        ConcurrentLinkedQueue<Double> lat = new ConcurrentLinkedQueue<>();
+        // one slot per request, written by its completion: no boxed value or queue node per request, so the load
+        // generator's own young collections (counted as latency here) stay short
+        double[] lat = new double[Math.toIntExact(total)];
         AtomicLong ok = new AtomicLong();
         AtomicLong bad = new AtomicLong();
         long start = System.nanoTime();
         long intervalNs = 1_000_000_000L / rate;
         List<CompletableFuture<?>> all = new ArrayList<>();
-        for (long i = 0; i < total; i++) {
+        for (int i = 0; i < total; i++) {
+            int slot = i;
             long scheduled = start + i * intervalNs;
             long wait = scheduled - System.nanoTime();
             if (wait > 0) {
@@ -273,7 +287,7 @@ public final class IntentIntakeBench {
             inFlight.acquire();
             all.add(post(intent()).whenComplete((r, ex) -> {
                 inFlight.release();
-                lat.add((System.nanoTime() - scheduled) / 1e6);
+                lat[slot] = (System.nanoTime() - scheduled) / 1e6;
                 if (ex == null && r.status() == 202) {
                     ok.incrementAndGet();
                 } else {
@@ -284,10 +298,10 @@ public final class IntentIntakeBench {
                 all.removeIf(CompletableFuture::isDone);
             }
         }
+        // every completion happened before this join (or before its future was seen done and dropped above)
         CompletableFuture.allOf(all.toArray(new CompletableFuture[0])).join();
         double secs = (System.nanoTime() - start) / 1e9;
-        return new Phase("open loop at " + rate + "/s", total, ok.get(), bad.get(), secs,
-                lat.stream().mapToDouble(Double::doubleValue).toArray());
+        return new Phase("open loop at " + rate + "/s", total, ok.get(), bad.get(), secs, lat);
     }
 
     private Phase closedLoop(int concurrency, int seconds) throws InterruptedException {
@@ -449,7 +463,8 @@ public final class IntentIntakeBench {
         return pct(v, 0.5);
     }
 
-    private static double pct(double[] v, double q) {
+    /** The {@code q}-quantile of {@code v} (NaN when empty). */
+    static double pct(double[] v, double q) {
         double[] s = v.clone();
         Arrays.sort(s);
         return s.length == 0 ? Double.NaN : s[Math.min(s.length - 1, (int) Math.ceil(q * s.length) - 1)];
@@ -489,6 +504,15 @@ public final class IntentIntakeBench {
                 s.path("serverGcCount").asDouble(Double.NaN), s.path("serverGcSeconds").asDouble(Double.NaN),
                 s.path("serverAllocatedKbPerAcceptedIntent").asDouble(Double.NaN), s.path("serverHeapUsedMbBefore").asDouble(Double.NaN),
                 s.path("serverHeapUsedMbAfter").asDouble(Double.NaN)));
+        JsonNode g = s.path("serverGcLog");
+        if (g.has("pauses")) {
+            sb.append(String.format(Locale.ROOT, "| server GC log, sustained phase: pauses / total / median / p90 / max | %d / %.0f ms / %.1f / %.1f / %.1f ms | |%n",
+                    g.get("pauses").asInt(), g.get("pauseTotalMs").asDouble(), g.get("pauseMedianMs").asDouble(),
+                    g.get("pauseP90Ms").asDouble(), g.get("pauseMaxMs").asDouble()));
+            sb.append(String.format(Locale.ROOT, "| same, per 1,000 accepted intents: pause / GC threads' CPU / bytes copied / old cards scanned | %.1f ms / %.1f ms / %.0f KB / %.0f | |%n",
+                    g.get("pauseMsPer1000Intents").asDouble(), g.get("gcCpuMsPer1000Intents").asDouble(),
+                    g.get("copiedKbPer1000Intents").asDouble(), g.get("scannedCardsPer1000Intents").asDouble()));
+        }
         sb.append(String.format(Locale.ROOT, "| load average before / after the sustained phase | `%s` / `%s` | |%n",
                 s.get("loadAverageBefore").asText(), s.get("loadAverageAfter").asText()));
         sb.append(String.format(Locale.ROOT, "| engine backlog when intake stopped / install rate while draining | %d intents / %.0f per s | |%n",

@@ -31,9 +31,9 @@ public final class IntentViews {
         o.put("id", r.id()).put("key", r.key()).put("type", r.intent().type().wire())
                 .put("priority", r.intent().priority()).put("mode", r.intent().mode().wire())
                 .put("state", r.state().name());
-        IntentEvent last = r.history().get(r.history().size() - 1);
+        IntentEvent last = r.event(r.transitions() - 1);
         o.put("reason", last.reason()).put("updated", last.time().toString())
-                .put("submitted", r.history().get(0).time().toString());
+                .put("submitted", r.event(0).time().toString());
         if (!full) {
             return o;
         }

@@ -33,7 +33,11 @@ public final class FlowLevelTwin implements NetworkTwinPort {
     private final double[] routedLoad;
     private final boolean[] up;
     private final Map<String, RoutedFlow> routes = new HashMap<>();
-    private final Map<String, Set<String>> flowsByIntent = new HashMap<>();
+    /**
+     * Intent id → its installed flow ids: the one flow id itself (a String) for the usual one-flow intent, a set when
+     * it has several (a set per intent cost four objects more for each of the 100,000s an intake run keeps).
+     */
+    private final Map<String, Object> flowsByIntent = new HashMap<>();
     private final AtomicLong version = new AtomicLong();
     private final AtomicLong measuredVersion = new AtomicLong();
     private Topology upTopology;
@@ -83,7 +87,7 @@ public final class FlowLevelTwin implements NetworkTwinPort {
         if (old != null) {
             addLoad(routedLoad, old.path(), -old.flow().bandwidthBps());
         }
-        flowsByIntent.computeIfAbsent(f.intentId(), k -> new HashSet<>()).add(f.flow().id());
+        index(f);
         addLoad(routedLoad, f.path(), f.flow().bandwidthBps());
         version.incrementAndGet();
     }
@@ -179,9 +183,34 @@ public final class FlowLevelTwin implements NetworkTwinPort {
         return fork().evaluate();
     }
 
+    private void index(RoutedFlow r) {
+        String flowId = r.flow().id();
+        flowsByIntent.merge(r.intentId(), flowId, (had, one) -> {
+            if (had instanceof String s) {
+                if (s.equals(one)) {
+                    return s;
+                }
+                Set<String> ids = new HashSet<>();
+                ids.add(s);
+                ids.add(flowId);
+                return ids;
+            }
+            @SuppressWarnings("unchecked")
+            Set<String> ids = (Set<String>) had;
+            ids.add(flowId);
+            return ids;
+        });
+    }
+
     private void unindex(RoutedFlow r) {
-        Set<String> ids = flowsByIntent.get(r.intentId());
-        if (ids != null) {
+        Object had = flowsByIntent.get(r.intentId());
+        if (had instanceof String s) {
+            if (s.equals(r.flow().id())) {
+                flowsByIntent.remove(r.intentId());
+            }
+        } else if (had != null) {
+            @SuppressWarnings("unchecked")
+            Set<String> ids = (Set<String>) had;
             ids.remove(r.flow().id());
             if (ids.isEmpty()) {
                 flowsByIntent.remove(r.intentId());
@@ -189,10 +218,20 @@ public final class FlowLevelTwin implements NetworkTwinPort {
         }
     }
 
+    /** The flow ids of one intent (none, one, or several). */
+    @SuppressWarnings("unchecked")
+    private Collection<String> flowIdsOf(String intentId) {
+        Object had = flowsByIntent.get(intentId);
+        if (had == null) {
+            return Set.of();
+        }
+        return had instanceof String s ? List.of(s) : (Set<String>) had;
+    }
+
     /** The installed flows of one intent. */
     public synchronized List<RoutedFlow> installedOf(String intentId) {
         List<RoutedFlow> out = new ArrayList<>();
-        for (String id : flowsByIntent.getOrDefault(intentId, Set.of())) {
+        for (String id : flowIdsOf(intentId)) {
             out.add(routes.get(id));
         }
         return out;

@@ -44,6 +44,16 @@ public final class CompactJson implements JsonSerializable {
 
     /** The value as a fresh tree (the caller may change it). */
     public JsonNode tree() {
+        return parse(utf8);
+    }
+
+    /** The text itself (not a copy: never change it); records keep it without this wrapper. */
+    byte[] utf8() {
+        return utf8;
+    }
+
+    /** {@code utf8} (compact JSON text, as {@link #utf8} gives it) as a fresh tree. */
+    static JsonNode parse(byte[] utf8) {
         try {
             return MAPPER.readTree(utf8);
         } catch (IOException e) {

@@ -36,6 +36,11 @@ public record IntentEvent(String intentId, long seq, Instant time, IntentState s
         return details == NO_DETAILS ? this : new IntentEvent(intentId, seq, time, state, reason, NO_DETAILS);
     }
 
+    /** An event without details, as a record's history gives it back. */
+    static IntentEvent lean(String intentId, long seq, Instant time, IntentState state, String reason) {
+        return new IntentEvent(intentId, seq, time, state, reason, NO_DETAILS);
+    }
+
     /** The detail field, or null. */
     public JsonNode detail(String field) {
         return details.get(field);

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.thalamus.intent.model.Intent;
 import io.thalamus.intent.validation.IntentJson;
 
-import java.util.ArrayList;
+import java.time.Instant;
+import java.util.AbstractList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +16,8 @@ import java.util.Objects;
 /**
  * Everything known about one intent, folded from its events: state, history, and the latest blueprint,
  * model decisions, twin evidence, installed paths, conflicts and result. Immutable; {@link #apply} makes the next one.
- * The JSON fields are held as {@link CompactJson} text (a store keeps well over 100,000 intents in memory, and as
+ * The JSON fields are held as their {@link CompactJson} text, without the wrapper (a store keeps well over 100,000
+ * intents in memory, and as
  * Jackson trees they cost about ten times as much and kept the young collections busy copying them); each accessor
  * parses its field on demand and returns a fresh tree.
  */
@@ -25,23 +28,52 @@ public final class IntentRecord {
 
     private final String id;
     private final Intent intent;
-    private final CompactJson envelope;
+    /** The envelope's compact UTF-8 JSON text. */
+    private final byte[] envelope;
     private final IntentState state;
-    private final List<IntentEvent> history;
-    /** Indexed like {@link #FIELDS}; null where no event carried the field yet. */
-    private final CompactJson[] fields;
+    /**
+     * The history as two arrays instead of an event, an instant and a list node per transition: per event
+     * {@code i}, {@code times[3i]} is its seq shifted left by 8 bits with its state's ordinal in the low 8 bits,
+     * {@code times[3i + 1]} its epoch second and {@code times[3i + 2]} its nano of second; {@code reasons[i]} its reason.
+     */
+    private final long[] times;
+    private final String[] reasons;
+    /**
+     * Indexed like {@link #FIELDS}: each field's compact UTF-8 JSON text (the very array of a shared {@link CompactJson},
+     * so values the store shares stay shared); null where no event carried the field yet.
+     */
+    private final byte[][] fields;
 
-    private IntentRecord(String id, Intent intent, CompactJson envelope, IntentState state, List<IntentEvent> history,
-                         CompactJson[] fields) {
+    private static final IntentState[] STATES = IntentState.values();
+
+    private IntentRecord(String id, Intent intent, byte[] envelope, IntentState state, long[] times, String[] reasons,
+                         byte[][] fields) {
         this.id = Objects.requireNonNull(id, "id");
         this.intent = Objects.requireNonNull(intent, "intent");
         this.envelope = envelope;
         this.state = Objects.requireNonNull(state, "state");
-        this.history = List.copyOf(history);
+        this.times = times;
+        this.reasons = reasons;
         this.fields = fields;
     }
 
-    // history keeps each transition's time, state and reason; what its details carried lives in the fields
+    /** {@code times, reasons} with {@code e} appended (fresh arrays; the given ones are never changed). */
+    private static IntentRecord withEvent(String id, Intent intent, byte[] envelope, long[] times, String[] reasons,
+                                          IntentEvent e, byte[][] fields) {
+        int n = reasons.length;
+        if (e.seq() < 0 || e.seq() > (Long.MAX_VALUE >> 8)) {
+            throw new IllegalArgumentException("intent " + id + ": seq " + e.seq() + " out of range");
+        }
+        long[] t = Arrays.copyOf(times, 3 * (n + 1));
+        t[3 * n] = e.seq() << 8 | e.state().ordinal();
+        t[3 * n + 1] = e.time().getEpochSecond();
+        t[3 * n + 2] = e.time().getNano();
+        String[] rs = Arrays.copyOf(reasons, n + 1);
+        rs[n] = e.reason();
+        return new IntentRecord(id, intent, envelope, e.state(), t, rs, fields);
+    }
+
+    // the history keeps each transition's seq, time, state and reason; what its details carried lives in the fields
 
     /** The record a SUBMITTED event starts (the intent is parsed from its details). */
     public static IntentRecord submitted(IntentEvent e) {
@@ -57,8 +89,7 @@ public final class IntentRecord {
         if (e.state() != IntentState.SUBMITTED) {
             throw new IllegalArgumentException("intent " + e.intentId() + " must start with SUBMITTED, got " + e.state());
         }
-        return new IntentRecord(e.intentId(), intent, envelope, IntentState.SUBMITTED, List.of(e.withoutDetails()),
-                new CompactJson[FIELDS.size()]);
+        return withEvent(e.intentId(), intent, envelope.utf8(), new long[0], new String[0], e, new byte[FIELDS.size()][]);
     }
 
     /** The record after {@code e}; fields present in its details replace the current ones. */
@@ -74,17 +105,22 @@ public final class IntentRecord {
         if (!e.state().allowedFrom().contains(state)) {
             throw new IllegalStateException("intent " + id + ": no transition " + state + " -> " + e.state());
         }
-        List<IntentEvent> h = new ArrayList<>(history.size() + 1);
-        h.addAll(history);
-        h.add(e.withoutDetails());
-        CompactJson[] next = fields.clone();
+        byte[][] next = fields.clone();
         for (int i = 0; i < next.length; i++) {
             CompactJson v = values.get(FIELDS.get(i));
             if (v != null) {
-                next[i] = v;
+                next[i] = v.utf8();
             }
         }
-        return new IntentRecord(id, intent, envelope, e.state(), h, next);
+        return withEvent(id, intent, envelope, times, reasons, e, next);
+    }
+
+    /** This record holding {@code equal} instead of its intent (an equal value: a store shares parts of intents alike). */
+    public IntentRecord withIntent(Intent equal) {
+        if (!equal.equals(intent)) {
+            throw new IllegalArgumentException("intent " + id + ": not the same intent");
+        }
+        return new IntentRecord(id, equal, envelope, state, times, reasons, fields);
     }
 
     /** Each field of {@code details} compacted, in order. */
@@ -106,7 +142,7 @@ public final class IntentRecord {
 
     /** The intent as submitted (normalised JSON envelope). */
     public JsonNode envelope() {
-        return envelope.tree();
+        return CompactJson.parse(envelope);
     }
 
     /** The current state. */
@@ -114,9 +150,31 @@ public final class IntentRecord {
         return state;
     }
 
-    /** Every transition so far (time, state, reason), oldest first. */
+    /** Every transition so far (time, state, reason; without details), oldest first: a view made on each call. */
     public List<IntentEvent> history() {
-        return history;
+        return new AbstractList<>() {
+            @Override
+            public IntentEvent get(int i) {
+                return event(i);
+            }
+
+            @Override
+            public int size() {
+                return reasons.length;
+            }
+        };
+    }
+
+    /** The {@code i}-th transition (0 = SUBMITTED), without details. */
+    public IntentEvent event(int i) {
+        Objects.checkIndex(i, reasons.length);
+        return IntentEvent.lean(id, times[3 * i] >>> 8, Instant.ofEpochSecond(times[3 * i + 1], times[3 * i + 2]),
+                STATES[(int) (times[3 * i] & 0xff)], reasons[i]);
+    }
+
+    /** How many transitions there were (1 = only SUBMITTED). */
+    public int transitions() {
+        return reasons.length;
     }
 
     /** The latest blueprint, or null. */
@@ -155,7 +213,7 @@ public final class IntentRecord {
     }
 
     private JsonNode field(int i) {
-        return fields[i] == null ? null : fields[i].tree();
+        return fields[i] == null ? null : CompactJson.parse(fields[i]);
     }
 
     /** The key the client gave. */
@@ -165,12 +223,12 @@ public final class IntentRecord {
 
     /** The reason of the last transition. */
     public String reason() {
-        return history.get(history.size() - 1).reason();
+        return reasons[reasons.length - 1];
     }
 
     /** Sequence number of the last event. */
     public long lastSeq() {
-        return history.get(history.size() - 1).seq();
+        return times[3 * (reasons.length - 1)] >>> 8;
     }
 
     @Override

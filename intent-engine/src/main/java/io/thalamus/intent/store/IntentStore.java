@@ -11,17 +11,12 @@ import io.thalamus.intent.model.IntentType;
 import io.thalamus.intent.validation.IntentJson;
 
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.EnumMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Predicate;
 
 /**
  * The current state of every intent, kept in memory and made durable by an {@link IntentLog}: every
@@ -33,14 +28,14 @@ public final class IntentStore {
 
     private final IntentLog log;
     private final Clock clock;
-    private final Map<String, IntentRecord> byId = new ConcurrentHashMap<>();
-    private final Map<String, String> idByKey = new ConcurrentHashMap<>();
-    private final Map<String, Long> order = new ConcurrentHashMap<>();
-    private final AtomicLong submitted = new AtomicLong();
-    private final Map<IntentState, Set<String>> idsByState = new EnumMap<>(IntentState.class);
+    /** Every intent, by submission number, id and key, and by state; guarded by its own monitor. */
+    private final IntentTable table = new IntentTable();
+    /** Keys whose SUBMITTED event is on its way to the log, with the id it will have (guarded by {@link #table}). */
+    private final Map<String, String> pendingKeys = new java.util.HashMap<>();
     private final List<StateListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     /**
-     * Shared copies of values many intents repeat (blueprints and model decisions of intents alike, reasons), so the
+     * Shared copies of values many intents repeat (blueprints and model decisions of intents alike, reasons, specs,
+     * expectations), so the
      * store holds each once; bounded, after which new values are simply kept as they are.
      */
     private final Map<Object, Object> shared = new ConcurrentHashMap<>();
@@ -52,9 +47,6 @@ public final class IntentStore {
     public IntentStore(IntentLog log, Clock clock) {
         this.log = log;
         this.clock = clock;
-        for (IntentState st : IntentState.values()) {
-            idsByState.put(st, ConcurrentHashMap.newKeySet());
-        }
     }
 
     /** Told of every change of an intent's state, after it happened (also while the log is replayed). */
@@ -70,10 +62,6 @@ public final class IntentStore {
     }
 
     private void moved(IntentRecord now, IntentState from) {
-        if (from != null) {
-            idsByState.get(from).remove(now.id());
-        }
-        idsByState.get(now.state()).add(now.id());
         for (StateListener l : listeners) {
             l.changed(now, from);
         }
@@ -83,18 +71,31 @@ public final class IntentStore {
     public long rebuild() {
         return log.replay(e -> {
             if (e.state() == IntentState.SUBMITTED) {
-                IntentRecord r = IntentRecord.submitted(e);
-                if (byId.putIfAbsent(r.id(), r) == null) {
-                    idByKey.putIfAbsent(r.key(), r.id());
-                    order.put(r.id(), submitted.incrementAndGet());
+                IntentRecord parsed = IntentRecord.submitted(e);
+                IntentRecord r = parsed.withIntent(lean(parsed.intent()));
+                boolean added;
+                synchronized (table) {
+                    added = table.numberOfId(r.id()) < 0;
+                    if (added) {
+                        table.add(r);
+                    }
+                }
+                if (added) {
                     moved(r, null);
                 }
             } else {
-                IntentRecord before = byId.get(e.intentId());
-                if (before != null && e.seq() > before.lastSeq()) {
-                    IntentEvent lean = new IntentEvent(e.intentId(), e.seq(), e.time(), e.state(), share(e.reason()), null);
-                    IntentRecord after = before.apply(lean, compact(e.details()));
-                    byId.put(after.id(), after);
+                IntentRecord before;
+                IntentRecord after = null;
+                synchronized (table) {
+                    int n = table.numberOfId(e.intentId());
+                    before = n < 0 ? null : table.get(n);
+                    if (before != null && e.seq() > before.lastSeq()) {
+                        IntentEvent lean = new IntentEvent(e.intentId(), e.seq(), e.time(), e.state(), share(e.reason()), null);
+                        after = before.apply(lean, compact(e.details()));
+                        table.replace(n, after);
+                    }
+                }
+                if (after != null) {
                     moved(after, before.state());
                 }
             }
@@ -106,14 +107,17 @@ public final class IntentStore {
      * completes once the event is durable, and fails (leaving nothing behind) when the log refuses it.
      */
     public CompletableFuture<Submission> submit(String id, Intent intent) {
-        String existing = idByKey.putIfAbsent(intent.key(), id);
-        if (existing != null) {
-            IntentRecord r = byId.get(existing);
-            if (r != null) {
-                return CompletableFuture.completedFuture(new Submission(r, false));
+        String pendingId;
+        synchronized (table) {
+            int n = table.numberOfKey(intent.key());
+            if (n >= 0) {
+                return CompletableFuture.completedFuture(new Submission(table.get(n), false));
             }
+            pendingId = pendingKeys.putIfAbsent(intent.key(), id);
+        }
+        if (pendingId != null) {
             // the first submit of this key is still on its way to the log: answer when it lands
-            return awaitRecord(existing);
+            return awaitRecord(pendingId);
         }
         // the intent is serialised once: the compact text is what the record keeps and what the log writes
         CompactJson envelope = CompactJson.of(IntentJson.toTree(intent));
@@ -122,12 +126,16 @@ public final class IntentStore {
         IntentEvent event = new IntentEvent(id, 1, clock.instant(), IntentState.SUBMITTED, "accepted", details);
         return log.append(event).handle((ok, ex) -> {
             if (ex != null) {
-                idByKey.remove(intent.key(), id);
+                synchronized (table) {
+                    pendingKeys.remove(intent.key(), id);
+                }
                 throw new IllegalStateException("the intent log did not acknowledge the intent: " + ex.getMessage(), ex);
             }
-            IntentRecord r = IntentRecord.submitted(event, intent, envelope);
-            order.put(id, submitted.incrementAndGet());
-            byId.put(id, r);
+            IntentRecord r = IntentRecord.submitted(event, lean(intent), envelope);
+            synchronized (table) {
+                table.add(r);
+                pendingKeys.remove(intent.key(), id);
+            }
             moved(r, null);
             return new Submission(r, true);
         });
@@ -136,7 +144,7 @@ public final class IntentStore {
     private CompletableFuture<Submission> awaitRecord(String id) {
         return CompletableFuture.supplyAsync(() -> {
             for (int i = 0; i < 3000; i++) {
-                IntentRecord r = byId.get(id);
+                IntentRecord r = get(id).orElse(null);
                 if (r != null) {
                     return new Submission(r, false);
                 }
@@ -162,22 +170,22 @@ public final class IntentStore {
         ObjectNode logged = JsonNodeFactory.instance.objectNode();
         values.forEach((k, v) -> logged.set(k, v.raw()));
         String why = share(reason == null ? "" : reason);
-        IntentEvent[] made = new IntentEvent[1];
-        IntentState[] from = new IntentState[1];
-        IntentRecord[] after = new IntentRecord[1];
-        byId.compute(id, (k, r) -> {
-            if (r == null) {
+        IntentEvent made;
+        IntentState from;
+        IntentRecord after;
+        synchronized (table) {
+            int n = table.numberOfId(id);
+            if (n < 0) {
                 throw new IllegalArgumentException("no intent " + id);
             }
-            IntentEvent e = new IntentEvent(id, r.lastSeq() + 1, clock.instant(), state, why, logged);
-            IntentRecord next = r.apply(e, values);
-            made[0] = e;
-            from[0] = r.state();
-            after[0] = next;
-            return next;
-        });
-        moved(after[0], from[0]);
-        return log.append(made[0]);
+            IntentRecord r = table.get(n);
+            made = new IntentEvent(id, r.lastSeq() + 1, clock.instant(), state, why, logged);
+            after = r.apply(made, values);
+            from = r.state();
+            table.replace(n, after);
+        }
+        moved(after, from);
+        return log.append(made);
     }
 
     /** {@link IntentRecord#compact}, with the fields that repeat between intents replaced by their shared copies. */
@@ -185,6 +193,16 @@ public final class IntentStore {
         Map<String, CompactJson> out = IntentRecord.compact(details);
         out.replaceAll((field, value) -> SHAREABLE.contains(field) ? share(value) : value);
         return out;
+    }
+
+    /**
+     * {@code intent} with its spec, expectations and flags replaced by the shared copies of equal ones: intents
+     * between the same endpoints at the same rate, under the same expectations, then hold one spec (and its node
+     * ids), one expectation list and one flags value between them.
+     */
+    private Intent lean(Intent intent) {
+        return new Intent(intent.key(), intent.type(), intent.priority(), share(intent.spec()),
+                share(intent.expectations()), share(intent.flags()), intent.mode());
     }
 
     /** The shared copy of {@code v} (or {@code v} itself, which becomes the shared one while there is room). */
@@ -202,60 +220,53 @@ public final class IntentStore {
 
     /** The intent with this id. */
     public Optional<IntentRecord> get(String id) {
-        return Optional.ofNullable(byId.get(id));
+        synchronized (table) {
+            int n = table.numberOfId(id);
+            return n < 0 ? Optional.empty() : Optional.of(table.get(n));
+        }
     }
 
     /** The intent submitted with this key. */
     public Optional<IntentRecord> byKey(String key) {
-        String id = idByKey.get(key);
-        return id == null ? Optional.empty() : get(id);
+        synchronized (table) {
+            int n = table.numberOfKey(key);
+            return n < 0 ? Optional.empty() : Optional.of(table.get(n));
+        }
     }
 
     /** Every intent, oldest first. */
     public List<IntentRecord> all() {
-        List<IntentRecord> list = new ArrayList<>(byId.values());
-        list.sort(Comparator.comparingLong(r -> order.getOrDefault(r.id(), Long.MAX_VALUE)));
-        return list;
+        synchronized (table) {
+            return table.list(null);
+        }
     }
 
-    /** The intents now in {@code state}, in no particular order (cheap: an index, no sort). */
+    /** The intents now in {@code state}, oldest first. */
     public List<IntentRecord> inState(IntentState state) {
-        List<IntentRecord> out = new ArrayList<>();
-        for (String id : idsByState.get(state)) {
-            IntentRecord r = byId.get(id);
-            if (r != null && r.state() == state) {
-                out.add(r);
-            }
+        synchronized (table) {
+            return table.list(state);
         }
-        return out;
     }
 
     /** How many intents are in {@code state}. */
     public int count(IntentState state) {
-        return idsByState.get(state).size();
+        synchronized (table) {
+            return table.count(state);
+        }
     }
 
     /** Intents in {@code state} (null: any) of {@code type} (null: any), oldest first, one page. */
     public IntentPage list(IntentState state, IntentType type, int offset, int limit) {
-        Predicate<IntentRecord> match = r -> (state == null || r.state() == state)
-                && (type == null || r.intent().type() == type);
         if (type == null && offset == 0 && limit == 1 && state != null) {
-            // a count query (dashboards and benchmarks poll these): the index's size, and the oldest id in it
-            String oldest = null;
-            long first = Long.MAX_VALUE;
-            for (String id : idsByState.get(state)) {
-                long o = order.getOrDefault(id, Long.MAX_VALUE);
-                if (o < first || oldest == null) {
-                    first = o;
-                    oldest = id;
-                }
+            // a count query (dashboards and benchmarks poll these): the set's size, and the oldest intent in it
+            synchronized (table) {
+                IntentRecord r = table.first(state);
+                return new IntentPage(r == null ? List.of() : List.of(r), table.count(state), offset, limit);
             }
-            IntentRecord r = oldest == null ? null : byId.get(oldest);
-            return new IntentPage(r == null ? List.of() : List.of(r), count(state), offset, limit);
         }
-        List<IntentRecord> candidates = state == null ? new ArrayList<>(byId.values()) : inState(state);
-        candidates.sort(Comparator.comparingLong(r -> order.getOrDefault(r.id(), Long.MAX_VALUE)));
-        List<IntentRecord> all = candidates.stream().filter(match).toList();
+        List<IntentRecord> candidates = state == null ? all() : inState(state);
+        List<IntentRecord> all = type == null ? candidates
+                : candidates.stream().filter(r -> r.intent().type() == type).toList();
         int from = Math.min(offset, all.size());
         int to = Math.min(all.size(), from + limit);
         return new IntentPage(all.subList(from, to), all.size(), offset, limit);
@@ -263,6 +274,8 @@ public final class IntentStore {
 
     /** How many intents there are. */
     public int size() {
-        return byId.size();
+        synchronized (table) {
+            return table.size();
+        }
     }
 }

@@ -9,7 +9,10 @@ import io.thalamus.intent.model.IntentType;
 import io.thalamus.intent.model.Metric;
 import org.junit.jupiter.api.Test;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -58,6 +61,35 @@ class ConflictDetectorTest {
         assertThat(d.check("n", connectivity("n", "G", "H", 1, util(Comparison.GE, 0.7))))
                 .extracting(Conflict::intentId).containsExactly("low2");
         assertThat(d.activeCount()).isEqualTo(2);
+    }
+
+    @Test
+    void manyActivationsDeactivationsAndReturnsNameEachActiveHolderOnce() {
+        // a seeded random walk against a plain map of who is active with which bound: the index (append-only groups,
+        // ids that left skipped, duplicates after a return dropped, compaction) must name exactly those, once each
+        Random rnd = new Random(2026);
+        ConflictDetector d = new ConflictDetector();
+        double[] bounds = {0.3, 0.5, 0.9};
+        Map<String, Double> truth = new HashMap<>();
+        for (int step = 0; step < 5_000; step++) {
+            String id = "i" + rnd.nextInt(300);
+            double bound = bounds[Math.floorMod(id.hashCode(), bounds.length)];
+            if (rnd.nextInt(3) > 0) {
+                d.activated(id, "k" + id, connectivity("k" + id, "N" + rnd.nextInt(2), "M", 1, util(Comparison.LE, bound)));
+                truth.putIfAbsent(id, bound);
+            } else {
+                d.deactivated(id);
+                truth.remove(id);
+            }
+            if (step % 50 == 0 || step == 4_999) {
+                // ">= 0.6" is disjoint from "<= 0.3" and "<= 0.5", not from "<= 0.9"
+                List<String> named = d.check("candidate", connectivity("c", "X", "Y", 1, util(Comparison.GE, 0.6)))
+                        .stream().map(Conflict::intentId).toList();
+                List<String> want = truth.entrySet().stream().filter(e -> e.getValue() < 0.6).map(Map.Entry::getKey).toList();
+                assertThat(named).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(want);
+                assertThat(d.activeCount()).isEqualTo(truth.size());
+            }
+        }
     }
 
     @Test
