@@ -501,9 +501,7 @@ final class AdmissionModel {
                     if (out.values() != null) {
                         double[] completed = complete(out.values());
                         double got = eval(st, completed);
-                        boolean better = st.maximize() ? got >= val - 1e-9 * Math.max(1, Math.abs(val))
-                                : got <= val + 1e-9 * Math.max(1, Math.abs(val));
-                        if (better) {
+                        if (notWorse(stages, s, completed, inc)) {
                             inc = completed;
                             val = got;
                         }
@@ -568,6 +566,26 @@ final class AdmissionModel {
             allProven = false;
         }
         return new Solved(inc, allProven, secondaryClosed, stageValue, stageBound, stages, primaryDone - startNanos, stageDone, notes, false);
+    }
+
+    /**
+     * Whether the solver's (completed) answer may replace the incumbent after stage {@code s}: compared on stage s and
+     * every later stage, lexicographically (maximised stages larger, the minimised path weight smaller), with the
+     * tolerance of {@link Score}. Comparing stage s alone let an answer that only ties on it replace an incumbent that
+     * was better on a later class; a later stage stopped by the time limit then kept the worse value, so a staged
+     * run could end below its own start (the greedy answer or the folded incumbent).
+     */
+    static boolean notWorse(List<Stage> stages, int s, double[] candidate, double[] incumbent) {
+        for (int t = s; t < stages.size(); t++) {
+            Stage st = stages.get(t);
+            double a = eval(st, candidate);
+            double b = eval(st, incumbent);
+            double tol = 1e-9 * Math.max(1, Math.max(Math.abs(a), Math.abs(b)));
+            if (Math.abs(a - b) > tol) {
+                return st.maximize() == (a > b);
+            }
+        }
+        return true;
     }
 
     /** Variables of the newcomers of classes below class index {@code c} (path: z, arc: x and y). */

@@ -63,15 +63,18 @@ public record AdmissionResult(String solver, AdmissionStatus status, ObjectiveMo
         return Score.compare(a.primary(), a.pathWeight, b.primary(), b.pathWeight);
     }
 
-    /** Admitted value of the first (highest) class divided by that of {@code reference}, then per class; the weighted ratio in weighted mode. */
+    /**
+     * Value over {@code reference}'s value at the first primary component where they differ (the weighted ratio in
+     * weighted mode); 1 when equal. Two such numbers are comparable only at the same component: use
+     * {@link #lexicographicRatioTo} to rank answers (0.94 in the lowest class beats 0.97 in a higher one).
+     */
     public double ratioTo(AdmissionResult reference) {
-        double[] p = primary();
-        double[] r = reference.primary();
-        for (int i = 0; i < p.length; i++) {
-            if (Math.abs(p[i] - r[i]) > 1e-9 * Math.max(1, Math.abs(r[i]))) {
-                return r[i] == 0 ? 1.0 : p[i] / r[i];
-            }
-        }
-        return 1.0;
+        double r = lexicographicRatioTo(reference).ratio();
+        return Double.isInfinite(r) ? 1.0 : r;
+    }
+
+    /** The ratio to {@code reference} together with the component where it is taken, ordered like the objective. */
+    public LexicographicRatio lexicographicRatioTo(AdmissionResult reference) {
+        return LexicographicRatio.of(primary(), reference.primary());
     }
 }
