@@ -64,15 +64,7 @@ public final class RoutingLocalityStudy {
                 + "`k-hop` knows the exact graph within k hops of the deciding node and assumes a straight line from the edge of that view "
                 + "to the destination (A* with the Euclidean bound); the learned policy's inputs come from the 2-hop view.%n%n"
                 + "## Accuracy (miss rate) by view radius%n%n", UnitDiskSetting.VALIDATION_SEED, graphs));
-        md.append("| setting | learned |");
-        for (int k = 1; k <= MAX_K; k++) {
-            md.append(" ").append(k).append("-hop |");
-        }
-        md.append("\n|---|---|").append("---|".repeat(MAX_K)).append("\n");
-        for (PolicyEvaluator.SettingResult s : report.settings()) {
-            row(md, s.setting(), s.byPolicy().values());
-        }
-        row(md, "**pooled**", report.overall().values());
+        accuracyTable(md, report, MAX_K, "**pooled**");
 
         md.append("\n## The learned policy's first fatal decision\n\n"
                 + "For each pair the learned policy does not deliver within 1.05 × the shortest length: the first hop after which "
@@ -127,6 +119,16 @@ public final class RoutingLocalityStudy {
                 + "k hops and assumes a straight line from the edge of that view to the destination; the learned policy's inputs "
                 + "come from the 2-hop view. An oracle is a strong local rule, not a proven bound.%n%n"
                 + "## Accuracy (miss rate) by view radius%n%n", maxK, UnitDiskSetting.EVALUATION_SEED));
+        accuracyTable(md, report, maxK, "**overall**");
+        md.append(String.format(Locale.ROOT, "%n1-minute load average at start: %.1f; run time %.0f s.%n", load,
+                (System.nanoTime() - start) / 1e9));
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("routing-locality-evaluation.md"), md.toString());
+        System.out.println(md);
+    }
+
+    /** The accuracy (miss rate) table: one row per setting and one for all pairs, a column per policy. */
+    private static void accuracyTable(StringBuilder md, PolicyEvaluator.Report report, int maxK, String totalLabel) {
         md.append("| setting | learned |");
         for (int k = 1; k <= maxK; k++) {
             md.append(" ").append(k).append("-hop |");
@@ -135,12 +137,7 @@ public final class RoutingLocalityStudy {
         for (PolicyEvaluator.SettingResult s : report.settings()) {
             row(md, s.setting(), s.byPolicy().values());
         }
-        row(md, "**overall**", report.overall().values());
-        md.append(String.format(Locale.ROOT, "%n1-minute load average at start: %.1f; run time %.0f s.%n", load,
-                (System.nanoTime() - start) / 1e9));
-        Files.createDirectories(out);
-        Files.writeString(out.resolve("routing-locality-evaluation.md"), md.toString());
-        System.out.println(md);
+        row(md, totalLabel, report.overall().values());
     }
 
     private static void row(StringBuilder md, String label, java.util.Collection<RoutingMetrics> metrics) {
