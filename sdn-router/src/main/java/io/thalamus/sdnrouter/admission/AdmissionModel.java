@@ -580,8 +580,7 @@ final class AdmissionModel {
             Stage st = stages.get(t);
             double a = eval(st, candidate);
             double b = eval(st, incumbent);
-            double tol = 1e-9 * Math.max(1, Math.max(Math.abs(a), Math.abs(b)));
-            if (Math.abs(a - b) > tol) {
+            if (!Score.same(a, b)) {
                 return st.maximize() == (a > b);
             }
         }

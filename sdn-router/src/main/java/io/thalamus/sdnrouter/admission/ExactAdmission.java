@@ -83,7 +83,7 @@ final class ExactAdmission {
             Run other = best == first ? second : first;
             for (int c = 0; c < bound.length; c++) {
                 bound[c] = Math.max(best.score.primary()[c], Math.min(best.bound[c], other.bound[c]));
-                if (!same(best.score.primary()[c], other.score.primary()[c])) {
+                if (!Score.same(best.score.primary()[c], other.score.primary()[c])) {
                     break;
                 }
             }
@@ -139,10 +139,6 @@ final class ExactAdmission {
         }
         return in.toResult(solverName, status, best.routes, best.kept, java.util.Arrays.stream(bound).boxed().toList(), gap, start,
                 params, notes);
-    }
-
-    private static boolean same(double a, double b) {
-        return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.max(Math.abs(a), Math.abs(b)));
     }
 
     private static String join(double[] xs) {

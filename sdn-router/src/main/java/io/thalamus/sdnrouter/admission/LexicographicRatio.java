@@ -20,8 +20,7 @@ public record LexicographicRatio(int level, double ratio) implements Comparable<
             throw new IllegalArgumentException("objectives of different length: " + value.length + " and " + reference.length);
         }
         for (int i = 0; i < value.length; i++) {
-            double tol = 1e-9 * Math.max(1, Math.max(Math.abs(value[i]), Math.abs(reference[i])));
-            if (Math.abs(value[i] - reference[i]) > tol) {
+            if (!Score.same(value[i], reference[i])) {
                 double r = reference[i] == 0 ? (value[i] > 0 ? Double.POSITIVE_INFINITY : 0) : value[i] / reference[i];
                 return new LexicographicRatio(i, r);
             }

@@ -13,9 +13,19 @@ record Score(double[] primary, double pathWeight) implements Comparable<Score> {
         return compare(primary, pathWeight, o.primary, o.pathWeight);
     }
 
+    /** Whether two objective values count as equal: within 1e-9 relative (absolute below 1). */
+    static boolean same(double a, double b) {
+        return Math.abs(a - b) <= tolerance(a, b);
+    }
+
+    /** The difference below which two objective values count as equal. */
+    static double tolerance(double a, double b) {
+        return 1e-9 * Math.max(1, Math.max(Math.abs(a), Math.abs(b)));
+    }
+
     static int compare(double[] a, double wa, double[] b, double wb) {
         for (int i = 0; i < Math.min(a.length, b.length); i++) {
-            double tol = 1e-9 * Math.max(1, Math.max(Math.abs(a[i]), Math.abs(b[i])));
+            double tol = tolerance(a[i], b[i]);
             if (a[i] > b[i] + tol) {
                 return 1;
             }
@@ -23,7 +33,7 @@ record Score(double[] primary, double pathWeight) implements Comparable<Score> {
                 return -1;
             }
         }
-        double tol = 1e-9 * Math.max(1, Math.max(Math.abs(wa), Math.abs(wb)));
+        double tol = tolerance(wa, wb);
         if (wa < wb - tol) {
             return 1;
         }
