@@ -74,10 +74,39 @@ public final class RoutingValidationBenchmark {
         v.put("frontier-seed-5, live-first candidates", () -> train(d.withCandidates(CandidateRule.LIVE_FIRST)));
         v.put("frontier-seed-5, all-unvisited candidates", () -> train(d.withCandidates(CandidateRule.ALL_UNVISITED)));
         v.put("frontier-seed-5, progress-first candidates", () -> train(d.withCandidates(CandidateRule.PROGRESS_FIRST)));
+        // the three-hop look-ahead (10 features): the view reaches u's neighbours' neighbour tables
+        TrainingConfig three = d.withFeatures(FeatureSet.THREE_HOP);
+        v.put("three-hop view estimate (no learning)", () -> new ViewEstimatePolicy("three-hop view estimate"));
+        for (long seed = 1; seed <= 6; seed++) {
+            long s = seed;
+            v.put("three-hop-seed-" + s, () -> train(three.withSeed(s)));
+            v.put("three-hop-seed-" + s + ", live-first candidates", () -> train(three.withSeed(s).withCandidates(CandidateRule.LIVE_FIRST)));
+            v.put("three-hop-seed-" + s + ", all-unvisited candidates", () -> train(three.withSeed(s).withCandidates(CandidateRule.ALL_UNVISITED)));
+            v.put("three-hop-seed-" + s + ", 8 sources", () -> train(three.withSeed(s).withSources(8)));
+            for (int[] nd : new int[][] {{50, 3}, {75, 3}, {100, 3}, {100, 4}}) {
+                v.put("three-hop-seed-" + s + ", seed graph N=" + nd[0] + " density " + nd[1],
+                        () -> train(three.withSeed(s).withGraph(nd[0], nd[1])));
+                v.put("three-hop-seed-" + s + ", seed graph N=" + nd[0] + " density " + nd[1] + ", 8 sources",
+                        () -> train(three.withSeed(s).withGraph(nd[0], nd[1]).withSources(8)));
+            }
+        }
+        TrainingConfig threeSparse = three.withGraph(100, 3).withSources(8);
+        v.put("three-hop-seed-5, listwise weight 100", () -> train(three.withLoss(100, 0.1, 8)));
+        v.put("three-hop-seed-5, seed graph N=100 density 3, 8 sources, listwise weight 100",
+                () -> train(threeSparse.withLoss(100, 0.1, 8)));
+        v.put("three-hop-seed-5, near-linear (1 hidden unit, slope 0.99)", () -> train(nearLinear(three)));
+        v.put("three-hop-seed-5, seed graph N=100 density 3, 8 sources, near-linear", () -> train(nearLinear(threeSparse)));
         v.put("default+backtrack", () -> new BacktrackingPolicy(train(d)));
         v.put("default+perimeter", () -> new PerimeterPolicy(train(d), PerimeterPolicy.Trigger.DEAD_END));
         v.put("default+perimeter-np", () -> new PerimeterPolicy(train(d), PerimeterPolicy.Trigger.NO_PROGRESS));
         return v;
+    }
+
+    /** The recipe with a 1-unit hidden layer of LeakyReLU slope 0.99: a nearly linear score of the features. */
+    private static TrainingConfig nearLinear(TrainingConfig c) {
+        return new TrainingConfig(c.seed(), c.nodes(), c.density(), c.range(), c.sources(), c.features(), 1, 0.99,
+                c.epochs(), c.batchSize(), c.learningRate(), c.refinementRounds(), c.refinementPairs(),
+                c.refinementEpochs(), c.validationGraphs(), c.candidates(), c.listwiseWeight(), c.temperature());
     }
 
     private static LearnedLocalPolicy train(TrainingConfig config) {

@@ -29,6 +29,16 @@ public enum FeatureSet {
     FRONTIER(List.of("d(s,t)/R", "stretch(v)", "d(v,t)/R", "stretch(u)", "d(u,t)/R", "d(v,u)/R",
             "lookahead(u)/R", "onward(u)/8", "frontier(u)/R"), 3),
 
+    /**
+     * {@link #FRONTIER} plus the three-hop frontier look-ahead ({@link LocalView#frontier3}): the least
+     * d(u,w) + d(w,x) + d(x,t) over unvisited paths u → w → x to the edge of the three-hop view. It needs the neighbour tables
+     * of u's neighbours too, so the node's view reaches three hops (nodes advertise their two-hop
+     * neighbourhood in their hellos, as OLSR's two-hop neighbour sets do); the other features are
+     * those of {@link #FRONTIER}.
+     */
+    THREE_HOP(List.of("d(s,t)/R", "stretch(v)", "d(v,t)/R", "stretch(u)", "d(u,t)/R", "d(v,u)/R",
+            "lookahead(u)/R", "onward(u)/8", "frontier(u)/R", "frontier3(u)/R"), 3),
+
     /** Distance to the destination alone: a network on this input can only learn greedy forwarding. */
     DISTANCE_ONLY(List.of("d(u,t)/R"), 0);
 
@@ -74,16 +84,37 @@ public enum FeatureSet {
     /** Fills {@code out} with all features of sending the packet of {@code view} to the neighbour in {@code slot}. */
     public void fill(LocalView view, int slot, double[] out) {
         fillState(view, out);
-        double[] ahead = new double[this == FRONTIER ? 3 : 2];
+        double[] ahead = new double[aheadLength()];
         if (usesLookahead()) {
-            view.lookahead(slot, ahead);
+            lookahead(view, slot, ahead);
         }
         fillCandidate(view, slot, view.sourceToDestination(), view.neighbourToDestination(slot), ahead, out);
     }
 
     /** Whether the candidate features include the two-hop look-ahead ({@link LocalView#lookahead(int, double[])}). */
     public boolean usesLookahead() {
-        return this == LOOKAHEAD || this == FRONTIER;
+        return this == LOOKAHEAD || this == FRONTIER || this == THREE_HOP;
+    }
+
+    /** Length of the look-ahead array {@link #lookahead} fills: look-ahead, onward count, then frontier and three-hop when used. */
+    public int aheadLength() {
+        return switch (this) {
+            case FRONTIER -> 3;
+            case THREE_HOP -> 4;
+            default -> 2;
+        };
+    }
+
+    /**
+     * Fills {@code ahead} (length {@link #aheadLength()}) for the neighbour in {@code slot}: the
+     * two-hop look-ahead and onward count, the frontier look-ahead when this set uses it, and the
+     * three-hop look-ahead for {@link #THREE_HOP}.
+     */
+    public void lookahead(LocalView view, int slot, double[] ahead) {
+        view.lookahead(slot, ahead);
+        if (this == THREE_HOP) {
+            ahead[3] = view.frontier3(slot);
+        }
     }
 
     /** Fills {@code out[0 .. stateCount())}, the features of the state (s, v, t). */
@@ -103,7 +134,8 @@ public enum FeatureSet {
      * Fills {@code out[stateCount() .. count())}, the features of the candidate in {@code slot}, given
      * d(s,t), d(u,t) and (when {@link #usesLookahead}) the look-ahead and onward count from
      * {@link LocalView#lookahead(int, double[])} in {@code ahead[0..1]} (and, for {@link #FRONTIER},
-     * {@link LocalView#frontier} in {@code ahead[2]}) already computed (the per-decision hot path computes them once).
+     * {@link LocalView#frontier} in {@code ahead[2]}, for {@link #THREE_HOP} {@link LocalView#frontier3} in
+     * {@code ahead[3]}) already computed (the per-decision hot path computes them once).
      */
     public void fillCandidate(LocalView view, int slot, double dst, double dut, double[] ahead, double[] out) {
         double range = view.range();
@@ -118,8 +150,11 @@ public enum FeatureSet {
             out[6] = ahead[0] == Double.POSITIVE_INFINITY ? dut / range + DEAD_END_PENALTY : ahead[0] / range;
             out[7] = Math.min(ahead[1], 8) / 8.0;
         }
-        if (this == FRONTIER) {
+        if (this == FRONTIER || this == THREE_HOP) {
             out[8] = ahead[2] == Double.POSITIVE_INFINITY ? dut / range + DEAD_END_PENALTY : ahead[2] / range;
+        }
+        if (this == THREE_HOP) {
+            out[9] = ahead[3] == Double.POSITIVE_INFINITY ? dut / range + DEAD_END_PENALTY : ahead[3] / range;
         }
     }
 }

@@ -77,7 +77,7 @@ public final class LearnedLocalPolicy implements RoutingPolicy {
         network.hiddenBase(x, features.stateCount(), base);
         double dst = view.sourceToDestination();
         double here = view.currentToDestination();
-        double[] ahead = new double[features == FeatureSet.FRONTIER ? 3 : 2];
+        double[] ahead = new double[features.aheadLength()];
         double[] hiddenScratch = new double[network.hidden()];
         for (int level = 0; level < candidates.levels(); level++) {
             int slot = best(view, dst, here, x, base, ahead, hiddenScratch, level);
@@ -102,7 +102,7 @@ public final class LearnedLocalPolicy implements RoutingPolicy {
                 continue;
             }
             if (look) {
-                view.lookahead(slot, ahead);
+                features.lookahead(view, slot, ahead);
             }
             if (!candidates.admits(view, slot, level, here, dut, (int) ahead[1])) {
                 continue;

@@ -17,6 +17,10 @@ public final class LocalView {
     private final int previous;
     private final PacketHeader header;
     private long[] ownNeighbours;
+    /** This node's two-hop ball as a bit set (lazy, for {@link #frontier3}). */
+    private long[] twoHopBall;
+    /** Per node w, the memoised {@link #frontierRest} (NaN = not yet computed; lazy). */
+    private double[] frontierRest;
 
     /**
      * A view with no previous hop known and a fresh packet header.
@@ -241,6 +245,96 @@ public final class LocalView {
         if (withFrontier) {
             out[2] = bestFrontier;
         }
+    }
+
+    /**
+     * Three-hop frontier look-ahead through the neighbour u in {@code slot}: the least
+     * d(u,w) + d(w,x) + d(x,t) over paths u → w → x where x lies at the edge of this node's
+     * three-hop view (more than two hops from this node), w is not this node's own neighbour (this
+     * node reaches such a w directly), and neither w nor x is visited; a path reaching the
+     * destination earlier stops there (0 when u is the destination, d(u,t) when t is u's
+     * neighbour). +∞ when u opens no such path. It reads the neighbour tables of u's neighbours, so
+     * this node must know its three-hop neighbourhood. Each w's best onward step is computed once per
+     * view and shared between candidates.
+     */
+    public double frontier3(int slot) {
+        int u = neighbour(slot);
+        if (u == destination) {
+            return 0;
+        }
+        long[] mine = ownNeighbours();
+        double best = Double.POSITIVE_INFINITY;
+        for (int k = 0, n = graph.degree(u); k < n; k++) {
+            int w = graph.neighbour(u, k);
+            if (w == current || visited[w]) {
+                continue;
+            }
+            double hop = graph.planarLength(u, k);
+            if (w == destination) {
+                best = Math.min(best, hop);
+            } else if ((mine[w >>> 6] & (1L << w)) == 0 && hop < best) {
+                best = Math.min(best, hop + frontierRest(w));
+            }
+        }
+        return best;
+    }
+
+    /** The least d(w,x) + d(x,t) over w's unvisited neighbours x beyond this node's two-hop ball (x = t always counts). */
+    private double frontierRest(int w) {
+        if (frontierRest == null) {
+            frontierRest = new double[graph.nodeCount()];
+            java.util.Arrays.fill(frontierRest, Double.NaN);
+        }
+        double rest = frontierRest[w];
+        if (rest == rest) {
+            return rest;
+        }
+        long[] ball = twoHopBall();
+        double tx = graph.x(destination);
+        double ty = graph.y(destination);
+        rest = Double.POSITIVE_INFINITY;
+        for (int k = 0, n = graph.degree(w); k < n; k++) {
+            int x = graph.neighbour(w, k);
+            if (visited[x]) {
+                continue;
+            }
+            double hop = graph.planarLength(w, k);
+            if (x == destination) {
+                rest = Math.min(rest, hop);
+                continue;
+            }
+            double room = rest - hop;
+            if ((ball[x >>> 6] & (1L << x)) != 0 || !(room > 0)) {
+                continue;
+            }
+            double dx = graph.x(x) - tx;
+            double dy = graph.y(x) - ty;
+            double squared = dx * dx + dy * dy;
+            if (squared < room * room) {
+                rest = hop + Math.sqrt(squared);
+            }
+        }
+        frontierRest[w] = rest;
+        return rest;
+    }
+
+    /** This node, its neighbours and theirs, as a bit set over node indices (built on first use). */
+    private long[] twoHopBall() {
+        long[] set = twoHopBall;
+        if (set == null) {
+            set = new long[(graph.nodeCount() + 63) >>> 6];
+            set[current >>> 6] |= 1L << current;
+            for (int k = 0, n = graph.degree(current); k < n; k++) {
+                int w = graph.neighbour(current, k);
+                for (int j = 0, m = graph.degree(w); j < m; j++) {
+                    int x = graph.neighbour(w, j);
+                    set[x >>> 6] |= 1L << x;
+                }
+                set[w >>> 6] |= 1L << w;
+            }
+            twoHopBall = set;
+        }
+        return set;
     }
 
     /** This node's neighbours as a bit set over node indices, built on first use (a view serves one decision). */

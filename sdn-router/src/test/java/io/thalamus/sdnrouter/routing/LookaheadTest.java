@@ -75,6 +75,42 @@ class LookaheadTest {
     }
 
     @Test
+    void threeHopFrontierCountsOnlyPathsLeavingTheTwoHopBall() {
+        // A reaches B and C; B reaches D and E, C reaches E: A's two-hop ball is {A, B, C, D, E}.
+        // Beyond it: F (from D) and G (from E), both linked to T.
+        Topology t = RoutingFixtures.drawn("three-hop",
+                List.of("A 0 0", "B 1 0", "C 0 1", "D 2 0", "E 1 1", "F 3 0", "G 2 2", "T 6 0"),
+                List.of("A-B", "A-C", "B-D", "B-E", "C-E", "D-F", "E-G", "F-T", "G-T"));
+        RoutingGraph h = RoutingGraph.of(t);
+        int a = t.indexOfNode("A");
+        int b = h.slotOf(a, t.indexOfNode("B"));
+        int c = h.slotOf(a, t.indexOfNode("C"));
+        LocalView view = new LocalView(h, a, a, t.indexOfNode("T"), -1, new boolean[8]);
+        double viaE = Math.sqrt(2) + Math.sqrt(20); // |EG| + |GT|; E's other neighbours B and C lie in the ball
+        // via B: min(|BD| + |DF| + |FT|, |BE| + viaE) = min(1 + 1 + 3, 1 + viaE) = 5
+        assertThat(view.frontier3(b)).isCloseTo(5, within(1e-12));
+        assertThat(view.frontier3(c)).isCloseTo(1 + viaE, within(1e-12));
+        // F visited: the way over D ends in the ball, so B's best is over E too (the memo is shared with C)
+        boolean[] visited = new boolean[8];
+        visited[t.indexOfNode("F")] = true;
+        LocalView noF = new LocalView(h, a, a, t.indexOfNode("T"), -1, visited);
+        assertThat(noF.frontier3(b)).isCloseTo(1 + viaE, within(1e-12));
+        // E visited: C has nowhere to go
+        visited = new boolean[8];
+        visited[t.indexOfNode("E")] = true;
+        assertThat(new LocalView(h, a, a, t.indexOfNode("T"), -1, visited).frontier3(c)).isEqualTo(Double.POSITIVE_INFINITY);
+        // a destination inside the ball ends the path there: to E, via B or C is one link
+        LocalView toE = new LocalView(h, a, a, t.indexOfNode("E"), -1, new boolean[8]);
+        assertThat(toE.frontier3(b)).isCloseTo(1, within(1e-12));
+        assertThat(toE.frontier3(c)).isCloseTo(1, within(1e-12));
+        // the feature is the last of THREE_HOP, in R (= longest link |GT| = sqrt(20))
+        double[] x = new double[FeatureSet.THREE_HOP.count()];
+        FeatureSet.THREE_HOP.fill(view, b, x);
+        assertThat(x[9]).isCloseTo(5 / Math.sqrt(20), within(1e-12));
+        assertThat(x[8]).isCloseTo(view.frontier(b) / Math.sqrt(20), within(1e-12));
+    }
+
+    @Test
     void lookaheadFeaturesAreNormalisedByRangeAndPenaliseDeadEnds() {
         LocalView view = atS();
         double r = Math.sqrt(13);

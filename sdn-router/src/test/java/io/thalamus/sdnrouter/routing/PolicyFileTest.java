@@ -14,7 +14,18 @@ class PolicyFileTest {
 
     @Test
     void savedPolicyReloadsWithIdenticalDecisions(@TempDir Path dir) {
-        LearnedLocalPolicy trained = new PolicyTrainer(RoutingFixtures.quickConfig(4).withValidationGraphs(1)).train();
+        assertReloadsIdentically(new PolicyTrainer(RoutingFixtures.quickConfig(4).withValidationGraphs(1)).train(), dir);
+    }
+
+    @Test
+    void aThreeHopPolicyReloadsWithItsFeatureSetAndIdenticalDecisions(@TempDir Path dir) {
+        LearnedLocalPolicy trained = new PolicyTrainer(RoutingFixtures.quickConfig(4).withFeatures(FeatureSet.THREE_HOP)
+                .withValidationGraphs(0)).train();
+        assertThat(trained.features()).isEqualTo(FeatureSet.THREE_HOP);
+        assertThat(assertReloadsIdentically(trained, dir).features()).isEqualTo(FeatureSet.THREE_HOP);
+    }
+
+    private static LearnedLocalPolicy assertReloadsIdentically(LearnedLocalPolicy trained, Path dir) {
         Path file = dir.resolve("p.json");
         PolicyFile.write(trained, file);
         LearnedLocalPolicy loaded = PolicyFile.read(file);
@@ -30,6 +41,7 @@ class PolicyFileTest {
             }
         }
         assertThat(PolicyFile.toJson(loaded)).isEqualTo(PolicyFile.toJson(trained));
+        return loaded;
     }
 
     @Test
