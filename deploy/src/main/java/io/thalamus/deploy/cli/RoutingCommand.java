@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.thalamus.sdnrouter.routing.BacktrackingPolicy;
 import io.thalamus.sdnrouter.routing.PerimeterPolicy;
 import io.thalamus.sdnrouter.routing.EvaluationJson;
+import io.thalamus.sdnrouter.routing.FeatureSet;
 import io.thalamus.sdnrouter.routing.GeographicTopologies;
 import io.thalamus.sdnrouter.routing.GreedyForwardingPolicy;
 import io.thalamus.sdnrouter.routing.LearnedLocalPolicy;
@@ -57,19 +58,26 @@ public final class RoutingCommand implements Runnable {
         @Option(names = "--density", description = "Density of the seed graph, nodes per R² (default: ${DEFAULT-VALUE}).", defaultValue = "5")
         double density;
 
+        @Option(names = "--features", description = "Feature set: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}; "
+                + "THREE_HOP needs each node to know its three-hop neighbourhood, see docs/routing.md).",
+                defaultValue = "FRONTIER")
+        FeatureSet features;
+
         @Option(names = "--out", required = true, description = "Where to write the policy JSON.")
         Path out;
 
         @Override
         public Integer call() {
             TrainingConfig defaults = TrainingConfig.defaults();
-            TrainingConfig config = defaults.withSeed(seed == null ? defaults.seed() : seed).withGraph(nodes, density);
+            TrainingConfig config = defaults.withSeed(seed == null ? defaults.seed() : seed).withGraph(nodes, density)
+                    .withFeatures(features);
             long start = System.nanoTime();
             LearnedLocalPolicy policy = new PolicyTrainer(config).train();
             double seconds = (System.nanoTime() - start) / 1e9;
             PolicyFile.write(policy, out);
             ObjectNode summary = EvaluationJson.object();
             summary.put("out", out.toString());
+            summary.put("features", policy.features().name());
             summary.put("trainingSeconds", seconds);
             summary.put("samples", policy.card().trainingSamples());
             summary.put("finalMse", policy.card().trainingLoss());

@@ -2,6 +2,7 @@ package io.thalamus.deploy.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.thalamus.sdnrouter.routing.FeatureSet;
 import io.thalamus.sdnrouter.routing.PolicyFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,6 +37,24 @@ class RoutingCommandTest {
         JsonNode s = new ObjectMapper().readTree(shortest.out());
         assertThat(s.get("overall").get("accuracy").asDouble()).isEqualTo(1.0);
         assertThat(s.get("overall").get("pairs").asLong()).isEqualTo(first.get("pairs").asLong());
+    }
+
+    @Test
+    void trainTakesAFeatureSetAndRejectsAnUnknownOne(@TempDir Path dir) throws Exception {
+        Path policy = dir.resolve("three.json");
+        CliRun train = CliRun.run("routing", "train", "--features", "THREE_HOP", "--out", policy.toString());
+        assertThat(train.code()).as(train.err()).isZero();
+        assertThat(new ObjectMapper().readTree(train.out()).get("features").asText()).isEqualTo("THREE_HOP");
+        assertThat(PolicyFile.read(policy).features()).isEqualTo(FeatureSet.THREE_HOP);
+        CliRun eval = CliRun.run("routing", "eval", "--policy", policy.toString(), "--random", "25:3:1");
+        assertThat(eval.code()).as(eval.err()).isZero();
+        assertThat(new ObjectMapper().readTree(eval.out()).get("overall").get("accuracy").asDouble()).isGreaterThan(0.5);
+
+        Path none = dir.resolve("none.json");
+        CliRun bad = CliRun.run("routing", "train", "--features", "FOUR_HOP", "--out", none.toString());
+        assertThat(bad.code()).isNotZero();
+        assertThat(bad.err()).contains("--features").contains("FOUR_HOP").contains("THREE_HOP");
+        assertThat(none).doesNotExist();
     }
 
     @Test
