@@ -6,6 +6,7 @@ import io.thalamus.sdnrouter.routing.PacketHeader;
 import io.thalamus.sdnrouter.routing.PolicyFile;
 import io.thalamus.sdnrouter.routing.RoutingGraph;
 import io.thalamus.sdnrouter.routing.RoutingPolicy;
+import io.thalamus.sdnrouter.routing.ThreeHopViewPolicy;
 import io.thalamus.sdnrouter.routing.UnitDiskGraphs;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -26,7 +27,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * JMH: cost of one forwarding decision of the learned policy (scoring every candidate neighbour
  * with the 9-12-1 network, whose inputs include two two-hop look-aheads over each candidate's neighbours) against greedy forwarding's, on the same 1024 random decision states (a fresh view per decision, as a walk makes them)
- * of a 100-node density-5 unit-disk graph (mean degree about 14).
+ * of a 100-node density-5 unit-disk graph (mean degree about 14); and of the unlearned three-hop view rule
+ * ({@link ThreeHopViewPolicy}, a three-hop frontier estimate per candidate, its onward steps shared between candidates).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -44,12 +46,14 @@ public class RoutingDecisionBenchmark {
     private PacketHeader header;
     private RoutingPolicy learned;
     private RoutingPolicy greedy;
+    private RoutingPolicy threeHop;
 
     @Setup
     public void setUp() {
         graph = RoutingGraph.of(UnitDiskGraphs.generate(100, 5, 11), 1000);
         learned = PolicyFile.defaultPolicy().on(graph);
         greedy = new GreedyForwardingPolicy().on(graph);
+        threeHop = new ThreeHopViewPolicy().on(graph);
         SplittableRandom random = new SplittableRandom(5);
         states = new int[STATES][];
         nothingVisited = new boolean[graph.nodeCount()];
@@ -69,6 +73,14 @@ public class RoutingDecisionBenchmark {
     public void learnedDecision(Blackhole bh) {
         for (int[] state : states) {
             bh.consume(learned.choose(view(state)));
+        }
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(STATES)
+    public void threeHopDecision(Blackhole bh) {
+        for (int[] state : states) {
+            bh.consume(threeHop.choose(view(state)));
         }
     }
 

@@ -20,6 +20,7 @@ import io.thalamus.sdnrouter.routing.RoutingGraph;
 import io.thalamus.sdnrouter.routing.RoutingMetrics;
 import io.thalamus.sdnrouter.routing.RoutingPolicy;
 import io.thalamus.sdnrouter.routing.ShortestPathPolicy;
+import io.thalamus.sdnrouter.routing.ThreeHopViewPolicy;
 import io.thalamus.sdnrouter.routing.TrainingConfig;
 import io.thalamus.sdnrouter.routing.UnitDiskGraphs;
 import io.thalamus.sdnrouter.routing.UnitDiskSetting;
@@ -78,7 +79,8 @@ public final class RoutingEvaluationBenchmark {
         GreedyForwardingPolicy greedy = new GreedyForwardingPolicy();
         List<RoutingPolicy> policies = List.of(greedy, new BacktrackingPolicy(greedy),
                 new PerimeterPolicy(greedy, PerimeterPolicy.Trigger.DEAD_END), paper, previous, shipped,
-                new BacktrackingPolicy(shipped), new PerimeterPolicy(shipped, PerimeterPolicy.Trigger.DEAD_END), new ShortestPathPolicy());
+                new BacktrackingPolicy(shipped), new PerimeterPolicy(shipped, PerimeterPolicy.Trigger.DEAD_END),
+                new ThreeHopViewPolicy(), new BacktrackingPolicy(new ThreeHopViewPolicy()), new ShortestPathPolicy());
         PolicyEvaluator evaluator = new PolicyEvaluator(policies);
 
         List<UnitDiskSetting> grid = new ArrayList<>();
@@ -210,7 +212,8 @@ public final class RoutingEvaluationBenchmark {
                 + "Accuracy = share of connected pairs delivered within 1.05 × the shortest path length; miss = not delivered "
                 + "(dead end, loop or 2·N-hop budget); stretch over delivered pairs. `+backtrack` = the same policy with the "
                 + "depth-first fallback at dead ends, `+perimeter` = with the GPSR-style face-routing recovery on the Gabriel subgraph; "
-                + "`learned-lookahead` = the previous default (8 features, seed 2) retrained in this run.%n%n", Runtime.getRuntime().availableProcessors()));
+                + "`learned-lookahead` = the previous default (8 features, seed 2) retrained in this run; `three-hop` = the unlearned "
+                + "three-hop view rule (`ThreeHopViewPolicy`: nodes know their three-hop neighbourhood, not a learned policy).%n%n", Runtime.getRuntime().availableProcessors()));
         md.append(String.format(Locale.ROOT, "Training the default policy (N=50, density 5, seed " + TrainingConfig.defaults().seed() + "; one thread): %.2f s wall clock, %.2f s "
                 + "thread CPU time; retrained network equals the shipped `default-policy.json`: %s.%n%n", trainSeconds, trainCpuSeconds, reproduces));
         md.append(String.format(Locale.ROOT, "## Unit-disk grid (%d graphs per setting, run seed %d)%n%n", graphsPerSetting, GRID_SEED));

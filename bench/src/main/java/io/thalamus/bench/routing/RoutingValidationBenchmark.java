@@ -13,6 +13,7 @@ import io.thalamus.sdnrouter.routing.PolicyTrainer;
 import io.thalamus.sdnrouter.routing.RoutingGraph;
 import io.thalamus.sdnrouter.routing.RoutingMetrics;
 import io.thalamus.sdnrouter.routing.RoutingPolicy;
+import io.thalamus.sdnrouter.routing.ThreeHopViewPolicy;
 import io.thalamus.sdnrouter.routing.TrainingConfig;
 import io.thalamus.sdnrouter.routing.UnitDiskSetting;
 
@@ -76,7 +77,7 @@ public final class RoutingValidationBenchmark {
         v.put("frontier-seed-5, progress-first candidates", () -> train(d.withCandidates(CandidateRule.PROGRESS_FIRST)));
         // the three-hop look-ahead (10 features): the view reaches u's neighbours' neighbour tables
         TrainingConfig three = d.withFeatures(FeatureSet.THREE_HOP);
-        v.put("three-hop view estimate (no learning)", () -> new ViewEstimatePolicy("three-hop view estimate"));
+        v.put("three-hop view estimate (no learning)", ThreeHopViewPolicy::new);
         for (long seed = 1; seed <= 6; seed++) {
             long s = seed;
             v.put("three-hop-seed-" + s, () -> train(three.withSeed(s)));

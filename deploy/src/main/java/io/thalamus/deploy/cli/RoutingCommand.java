@@ -14,6 +14,7 @@ import io.thalamus.sdnrouter.routing.PolicyFile;
 import io.thalamus.sdnrouter.routing.PolicyTrainer;
 import io.thalamus.sdnrouter.routing.RoutingPolicy;
 import io.thalamus.sdnrouter.routing.ShortestPathPolicy;
+import io.thalamus.sdnrouter.routing.ThreeHopViewPolicy;
 import io.thalamus.sdnrouter.routing.TrainingConfig;
 import io.thalamus.sdnrouter.routing.UnitDiskSetting;
 import picocli.CommandLine.ArgGroup;
@@ -104,7 +105,8 @@ public final class RoutingCommand implements Runnable {
         CommandSpec spec;
 
         @Option(names = "--policy", required = true,
-                description = "A policy JSON file, or one of: default (the shipped learned policy), greedy, shortest.")
+                description = "A policy JSON file, or one of: default (the shipped learned policy), greedy, shortest, "
+                        + "three-hop (the unlearned three-hop view estimate).")
         String policy;
 
         @Option(names = "--backtrack", description = "Add the depth-first fallback at dead ends to the policy.")
@@ -169,12 +171,13 @@ public final class RoutingCommand implements Runnable {
             return switch (name) {
                 case "greedy" -> new GreedyForwardingPolicy();
                 case "shortest" -> new ShortestPathPolicy();
+                case "three-hop" -> new ThreeHopViewPolicy();
                 case "default", "learned" -> PolicyFile.defaultPolicy();
                 default -> {
                     Path file = Path.of(name);
                     if (!Files.isRegularFile(file)) {
                         throw new IllegalArgumentException("--policy: '" + name
-                                + "' is neither a policy file nor one of default, greedy, shortest");
+                                + "' is neither a policy file nor one of default, greedy, shortest, three-hop");
                     }
                     yield PolicyFile.read(file);
                 }

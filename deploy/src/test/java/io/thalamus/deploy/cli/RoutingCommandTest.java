@@ -50,6 +50,10 @@ class RoutingCommandTest {
         assertThat(eval.code()).as(eval.err()).isZero();
         assertThat(new ObjectMapper().readTree(eval.out()).get("overall").get("accuracy").asDouble()).isGreaterThan(0.5);
 
+        CliRun view = CliRun.run("routing", "eval", "--policy", "three-hop", "--random", "25:3:1");
+        assertThat(view.code()).as(view.err()).isZero();
+        assertThat(new ObjectMapper().readTree(view.out()).get("policy").asText()).isEqualTo("three-hop");
+
         Path none = dir.resolve("none.json");
         CliRun bad = CliRun.run("routing", "train", "--features", "FOUR_HOP", "--out", none.toString());
         assertThat(bad.code()).isNotZero();

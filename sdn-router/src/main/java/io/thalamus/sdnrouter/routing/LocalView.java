@@ -255,7 +255,8 @@ public final class LocalView {
      * destination earlier stops there (0 when u is the destination, d(u,t) when t is u's
      * neighbour). +∞ when u opens no such path. It reads the neighbour tables of u's neighbours, so
      * this node must know its three-hop neighbourhood. Each w's best onward step is computed once per
-     * view and shared between candidates.
+     * view and shared between candidates, and only for a w whose straight line to t
+     * could still beat the best path so far.
      */
     public double frontier3(int slot) {
         int u = neighbour(slot);
@@ -263,6 +264,8 @@ public final class LocalView {
             return 0;
         }
         long[] mine = ownNeighbours();
+        double tx = graph.x(destination);
+        double ty = graph.y(destination);
         double best = Double.POSITIVE_INFINITY;
         for (int k = 0, n = graph.degree(u); k < n; k++) {
             int w = graph.neighbour(u, k);
@@ -272,7 +275,16 @@ public final class LocalView {
             double hop = graph.planarLength(u, k);
             if (w == destination) {
                 best = Math.min(best, hop);
-            } else if ((mine[w >>> 6] & (1L << w)) == 0 && hop < best) {
+                continue;
+            }
+            if ((mine[w >>> 6] & (1L << w)) != 0) {
+                continue;
+            }
+            // d(w,t) bounds w's onward rest from below (triangle inequality): skip a w that cannot beat the best
+            double room = best - hop;
+            double dx = graph.x(w) - tx;
+            double dy = graph.y(w) - ty;
+            if (room > 0 && dx * dx + dy * dy < room * room) {
                 best = Math.min(best, hop + frontierRest(w));
             }
         }
