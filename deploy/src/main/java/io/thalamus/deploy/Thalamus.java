@@ -30,6 +30,7 @@ import io.thalamus.network.topology.Topology;
 import io.thalamus.sdnrouter.routing.GreedyForwardingPolicy;
 import io.thalamus.sdnrouter.routing.PolicyFile;
 import io.thalamus.sdnrouter.routing.PolicyRoutingFunction;
+import io.thalamus.sdnrouter.routing.ThreeHopViewPolicy;
 import io.thalamus.telemetry.TelemetryService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -125,6 +126,7 @@ public final class Thalamus implements AutoCloseable {
                     .planningNice(Integer.getInteger("thalamus.planningNice", PLANNING_NICE))
                     .policy("greedy", new PolicyRoutingFunction(new GreedyForwardingPolicy()))
                     .policy("learned", new PolicyRoutingFunction(PolicyFile.defaultPolicy()))
+                    .policy("three-hop", new PolicyRoutingFunction(new ThreeHopViewPolicy()))
                     .forecasters(seriesModels::forecaster)
                     .detectors(seriesModels::detector)
                     .chooserFactory((history, topo) -> {

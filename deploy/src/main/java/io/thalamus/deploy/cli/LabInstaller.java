@@ -18,6 +18,7 @@ import io.thalamus.sdnrouter.controller.ForwardingTable;
 import io.thalamus.sdnrouter.routing.GreedyForwardingPolicy;
 import io.thalamus.sdnrouter.routing.PolicyFile;
 import io.thalamus.sdnrouter.routing.RoutingPolicy;
+import io.thalamus.sdnrouter.routing.ThreeHopViewPolicy;
 import io.thalamus.sdnrouter.controller.LabSession;
 import io.thalamus.sdnrouter.controller.OpenFlowController;
 
@@ -42,7 +43,7 @@ final class LabInstaller {
     }
 
     /** Policies {@code lab install --policy} accepts by name. */
-    static final List<String> POLICIES = List.of("shortest", "greedy");
+    static final List<String> POLICIES = List.of("shortest", "greedy", "three-hop");
     /** Solvers {@code lab install --solver} accepts. */
     static final List<String> SOLVERS = List.of("ilp", "ga", "greedy", "shortest");
 
@@ -59,6 +60,7 @@ final class LabInstaller {
         return switch (policy) {
             case "shortest" -> ForwardingTable::shortestPaths;
             case "greedy" -> t -> ForwardingTable.compile(new GreedyForwardingPolicy(), t);
+            case "three-hop" -> t -> ForwardingTable.compile(new ThreeHopViewPolicy(), t);
             default -> {
                 if (!policy.endsWith(".json")) {
                     throw new IllegalArgumentException("policy '" + policy + "' is not available; expected one of "

@@ -126,6 +126,24 @@ class IntentApiTest {
     }
 
     @Test
+    void routingPolicyIntentsRunEveryNamedPolicyAndRejectAnUnknownOne() throws Exception {
+        for (String policy : new String[] {"shortest", "greedy", "learned", "three-hop"}) {
+            Http.Reply r = http.post("/api/intents", "{\"key\":\"policy-" + policy + "\",\"type\":\"routing-policy\","
+                    + "\"spec\":{\"policy\":\"" + policy + "\"},\"mode\":\"dry-run\"}");
+            assertThat(r.status()).as(policy).isEqualTo(202);
+            JsonNode intent = http.await(r.location(), Http::settled);
+            // a dry run plans, runs the route task on a fork of the twin and installs nothing
+            assertThat(intent.get("state").asText()).as(policy).isEqualTo("WITHDRAWN");
+            assertThat(intent.get("reason").asText()).as(policy).startsWith("dry run");
+            assertThat(intent.get("decisions").get(0).get("model").asText()).isEqualTo(policy + "-policy");
+        }
+        Http.Reply bad = http.post("/api/intents", "{\"key\":\"policy-x\",\"type\":\"routing-policy\",\"spec\":{\"policy\":\"four-hop\"}}");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().get("errors").get(0).get("pointer").asText()).isEqualTo("/spec/policy");
+        assertThat(bad.json().get("errors").get(0).get("detail").asText()).contains("three-hop");
+    }
+
+    @Test
     void duplicateKeyReturnsTheSameIntent() throws Exception {
         String key = "dup:a/b@c.d-e_f";
         String body = "{\"key\":\"" + key + "\",\"type\":\"connectivity\",\"spec\":{\"source\":\"ATLA\",\"destination\":\"HSTN\","

@@ -716,7 +716,7 @@ public final class IntentEngine implements AutoCloseable {
             return this;
         }
 
-        /** Registers a routing policy under its name (shortest, greedy, learned). */
+        /** Registers a routing policy under its name (shortest, greedy, learned, three-hop). */
         public Builder policy(String name, RoutingFunction f) {
             policies.put(name, f);
             return this;

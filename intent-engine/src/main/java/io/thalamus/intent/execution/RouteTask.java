@@ -19,7 +19,7 @@ public final class RouteTask implements TaskExecutor {
 
     private final Function<String, RoutingFunction> policies;
 
-    /** {@code policies} maps a policy name (shortest, greedy, learned) to a routing function, or null when absent. */
+    /** {@code policies} maps a policy name (shortest, greedy, learned, three-hop) to a routing function, or null when absent. */
     public RouteTask(Function<String, RoutingFunction> policies) {
         this.policies = policies;
     }

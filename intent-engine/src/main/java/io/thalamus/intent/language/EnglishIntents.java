@@ -397,11 +397,15 @@ public final class EnglishIntents {
         return m.find() ? Math.max(1, Integer.parseInt(m.group(1))) : dflt;
     }
 
-    private static double policy(String lower, ObjectNode spec, List<String> problems) {
-        String p = lower.contains("learn") ? "learned" : lower.contains("greedy") || lower.contains("geographic") ? "greedy"
-                : lower.contains("shortest") ? "shortest" : null;
+    /** "three-hop", "three hop", "3-hop" or "3 hop" names the three-hop view policy. */
+    private static final Pattern THREE_HOP = Pattern.compile("\\b(three|3)[- ]hop\\b");
+
+    /** Fills {@code spec.policy} from a lower-cased routing-policy sentence; returns the slot confidence. */
+    static double policy(String lower, ObjectNode spec, List<String> problems) {
+        String p = lower.contains("learn") ? "learned" : THREE_HOP.matcher(lower).find() ? "three-hop"
+                : lower.contains("greedy") || lower.contains("geographic") ? "greedy" : lower.contains("shortest") ? "shortest" : null;
         if (p == null) {
-            problems.add("which policy (shortest, greedy or learned) was not found");
+            problems.add("which policy (shortest, greedy, learned or three-hop) was not found");
             spec.put("policy", "shortest");
             return 0.3;
         }

@@ -29,7 +29,7 @@ public sealed interface IntentSpec {
         }
     }
 
-    /** Re-route every installed flow with one policy: shortest, greedy or learned. */
+    /** Re-route every installed flow with one policy: shortest, greedy, learned or three-hop. */
     record RoutingPolicy(String policy) implements IntentSpec {
         @Override
         public IntentType type() {
