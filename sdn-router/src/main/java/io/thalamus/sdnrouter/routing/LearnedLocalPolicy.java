@@ -65,11 +65,9 @@ public final class LearnedLocalPolicy implements RoutingPolicy {
 
     @Override
     public int choose(LocalView view) {
-        int n = view.neighbourCount();
-        for (int slot = 0; slot < n; slot++) {
-            if (view.neighbour(slot) == view.destination()) {
-                return slot;
-            }
+        int toDestination = view.destinationSlot();
+        if (toDestination >= 0) {
+            return toDestination;
         }
         double[] x = new double[features.count()];
         double[] base = new double[network.hidden()];

@@ -108,6 +108,11 @@ public final class LocalView {
         return visited[node];
     }
 
+    /** Slot of the destination among this node's neighbours, or -1 when it is not a neighbour (every policy takes it). */
+    public int destinationSlot() {
+        return graph.slotOf(current, destination);
+    }
+
     /** Slot of the neighbour the packet first arrived from, or -1 at the source. */
     public int arrivedFromSlot() {
         return arrivedFrom < 0 ? -1 : graph.slotOf(current, arrivedFrom);

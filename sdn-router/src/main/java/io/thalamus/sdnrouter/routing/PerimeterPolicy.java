@@ -57,11 +57,9 @@ public final class PerimeterPolicy implements RoutingPolicy {
 
     @Override
     public int choose(LocalView view) {
-        int n = view.neighbourCount();
-        for (int slot = 0; slot < n; slot++) {
-            if (view.neighbour(slot) == view.destination()) {
-                return slot;
-            }
+        int toDestination = view.destinationSlot();
+        if (toDestination >= 0) {
+            return toDestination;
         }
         PacketHeader h = view.header();
         if (h.perimeter) {

@@ -10,6 +10,9 @@ package io.thalamus.sdnrouter.routing;
  */
 public final class ThreeHopViewPolicy implements RoutingPolicy {
 
+    /** Where every three-hop estimate is infinite. */
+    private static final GreedyForwardingPolicy GREEDY = new GreedyForwardingPolicy();
+
     @Override
     public String name() {
         return "three-hop";
@@ -22,15 +25,13 @@ public final class ThreeHopViewPolicy implements RoutingPolicy {
 
     @Override
     public int choose(LocalView view) {
-        int n = view.neighbourCount();
-        for (int slot = 0; slot < n; slot++) {
-            if (view.neighbour(slot) == view.destination()) {
-                return slot;
-            }
+        int toDestination = view.destinationSlot();
+        if (toDestination >= 0) {
+            return toDestination;
         }
         int best = -1;
         double bestScore = Double.POSITIVE_INFINITY;
-        for (int slot = 0; slot < n; slot++) {
+        for (int slot = 0, n = view.neighbourCount(); slot < n; slot++) {
             if (view.visited(slot)) {
                 continue;
             }
@@ -44,14 +45,6 @@ public final class ThreeHopViewPolicy implements RoutingPolicy {
                 }
             }
         }
-        if (best >= 0) {
-            return best;
-        }
-        for (int slot = 0; slot < n; slot++) {
-            if (!view.visited(slot) && (best < 0 || view.neighbourToDestination(slot) < view.neighbourToDestination(best))) {
-                best = slot;
-            }
-        }
-        return best;
+        return best >= 0 ? best : GREEDY.choose(view);
     }
 }
