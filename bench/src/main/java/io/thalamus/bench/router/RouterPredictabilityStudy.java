@@ -152,6 +152,7 @@ public final class RouterPredictabilityStudy {
         ObjectNode root = mapper.createObjectNode();
         root.put("study", "router-predictability");
         root.put("outcomes", in.toString());
+        root.set("runnerUpMargins", mapper.valueToTree(MARGINS));
         StringBuilder md = new StringBuilder();
         md.append("# How predictable is the best model? (NetRouterBench outcomes)\n\n"
                 + "Produced by `io.thalamus.bench.router.RouterPredictabilityStudy` from `" + in + "` (written by "
@@ -164,18 +165,8 @@ public final class RouterPredictabilityStudy {
                 + "best-single regret | sibling-rule regret | runner-up within 1 % | 5 % | 10 % | 20 % |\n"
                 + "|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (Row r : rows) {
-            ObjectNode o = root.putObject(r.taskType() + "/" + r.split());
-            o.put("tasks", r.tasks());
-            o.put("series", r.series());
-            o.put("bestSingle", r.bestSingle());
-            o.put("bestSinglePickRate", r.bestSingleRate());
-            o.put("siblingRulePickRate", r.siblingRate());
-            o.put("bestSingleMeanRegret", r.bestSingleRegret());
-            o.put("siblingRuleMeanRegret", r.siblingRegret());
-            ObjectNode ties = o.putObject("runnerUpWithin");
-            for (int i = 0; i < MARGINS.length; i++) {
-                ties.put(String.format(Locale.ROOT, "%.2f", MARGINS[i]), r.nearTie()[i]);
-            }
+            // the row's components as they are named in the record; nearTie[i] is for runnerUpMargins[i]
+            root.set(r.taskType() + "/" + r.split(), mapper.valueToTree(r));
             md.append(String.format(Locale.ROOT, "| %s | %s | %d | %d | %s | %.1f%% | %.1f%% | %.4f | %.4f | %.1f%% | %.1f%% | %.1f%% | %.1f%% |%n",
                     r.taskType(), r.split(), r.tasks(), r.series(), r.bestSingle(), 100 * r.bestSingleRate(),
                     100 * r.siblingRate(), r.bestSingleRegret(), r.siblingRegret(), 100 * r.nearTie()[0],
