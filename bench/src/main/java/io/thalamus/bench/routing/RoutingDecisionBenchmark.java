@@ -4,9 +4,11 @@ import io.thalamus.sdnrouter.routing.GreedyForwardingPolicy;
 import io.thalamus.sdnrouter.routing.LocalView;
 import io.thalamus.sdnrouter.routing.PacketHeader;
 import io.thalamus.sdnrouter.routing.PolicyFile;
+import io.thalamus.sdnrouter.routing.PolicyTrainer;
 import io.thalamus.sdnrouter.routing.RoutingGraph;
 import io.thalamus.sdnrouter.routing.RoutingPolicy;
 import io.thalamus.sdnrouter.routing.ThreeHopViewPolicy;
+import io.thalamus.sdnrouter.routing.TrainingConfig;
 import io.thalamus.sdnrouter.routing.UnitDiskGraphs;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -25,8 +27,10 @@ import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
- * JMH: cost of one forwarding decision of the learned policy (scoring every candidate neighbour
- * with the 9-12-1 network, whose inputs include two two-hop look-aheads over each candidate's neighbours) against greedy forwarding's, on the same 1024 random decision states (a fresh view per decision, as a walk makes them)
+ * JMH: cost of one forwarding decision of the shipped learned policy (scoring every candidate neighbour
+ * with the 10-12-1 network, whose inputs include two two-hop look-aheads and the three-hop frontier look-ahead of each
+ * candidate) and of the former default ({@code formerDefaultDecision}: the 9-12-1 network without the three-hop input,
+ * {@link TrainingConfig#paperSeedGraph()}) against greedy forwarding's, on the same 1024 random decision states (a fresh view per decision, as a walk makes them)
  * of a 100-node density-5 unit-disk graph (mean degree about 14); and of the unlearned three-hop view rule
  * ({@link ThreeHopViewPolicy}, a three-hop frontier estimate per candidate, its onward steps shared between candidates).
  */
@@ -47,6 +51,7 @@ public class RoutingDecisionBenchmark {
     private RoutingPolicy learned;
     private RoutingPolicy greedy;
     private RoutingPolicy threeHop;
+    private RoutingPolicy formerDefault;
 
     @Setup
     public void setUp() {
@@ -54,6 +59,7 @@ public class RoutingDecisionBenchmark {
         learned = PolicyFile.defaultPolicy().on(graph);
         greedy = new GreedyForwardingPolicy().on(graph);
         threeHop = new ThreeHopViewPolicy().on(graph);
+        formerDefault = new PolicyTrainer(TrainingConfig.paperSeedGraph().withValidationGraphs(0)).train().on(graph);
         SplittableRandom random = new SplittableRandom(5);
         states = new int[STATES][];
         nothingVisited = new boolean[graph.nodeCount()];
@@ -73,6 +79,14 @@ public class RoutingDecisionBenchmark {
     public void learnedDecision(Blackhole bh) {
         for (int[] state : states) {
             bh.consume(learned.choose(view(state)));
+        }
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(STATES)
+    public void formerDefaultDecision(Blackhole bh) {
+        for (int[] state : states) {
+            bh.consume(formerDefault.choose(view(state)));
         }
     }
 

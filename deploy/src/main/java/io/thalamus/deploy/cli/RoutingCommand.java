@@ -50,18 +50,17 @@ public final class RoutingCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--seed", description = "Seed of the graph, weights and shuffles (default: the shipped policy's, 5).")
+        @Option(names = "--seed", description = "Seed of the graph, weights and shuffles (default: the shipped policy's, 2).")
         Long seed;
 
-        @Option(names = "--nodes", description = "N of the seed graph (default: ${DEFAULT-VALUE}).", defaultValue = "50")
-        int nodes;
+        @Option(names = "--nodes", description = "N of the seed graph (default: 100, the shipped policy's; the paper's is 50).")
+        Integer nodes;
 
-        @Option(names = "--density", description = "Density of the seed graph, nodes per R² (default: ${DEFAULT-VALUE}).", defaultValue = "5")
-        double density;
+        @Option(names = "--density", description = "Density of the seed graph, nodes per R² (default: 3, the shipped policy's; the paper's is 5).")
+        Double density;
 
-        @Option(names = "--features", description = "Feature set: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}; "
-                + "THREE_HOP needs each node to know its three-hop neighbourhood, see docs/routing.md).",
-                defaultValue = "FRONTIER")
+        @Option(names = "--features", description = "Feature set: ${COMPLETION-CANDIDATES} (default: THREE_HOP, the shipped policy's, "
+                + "which needs each node to know its three-hop neighbourhood; FRONTIER needs two hops; see docs/routing.md).")
         FeatureSet features;
 
         @Option(names = "--out", required = true, description = "Where to write the policy JSON.")
@@ -70,8 +69,9 @@ public final class RoutingCommand implements Runnable {
         @Override
         public Integer call() {
             TrainingConfig defaults = TrainingConfig.defaults();
-            TrainingConfig config = defaults.withSeed(seed == null ? defaults.seed() : seed).withGraph(nodes, density)
-                    .withFeatures(features);
+            TrainingConfig config = defaults.withSeed(seed == null ? defaults.seed() : seed)
+                    .withGraph(nodes == null ? defaults.nodes() : nodes, density == null ? defaults.density() : density)
+                    .withFeatures(features == null ? defaults.features() : features);
             long start = System.nanoTime();
             LearnedLocalPolicy policy = new PolicyTrainer(config).train();
             double seconds = (System.nanoTime() - start) / 1e9;

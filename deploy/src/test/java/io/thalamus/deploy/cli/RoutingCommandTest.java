@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.thalamus.sdnrouter.routing.FeatureSet;
 import io.thalamus.sdnrouter.routing.PolicyFile;
+import io.thalamus.sdnrouter.routing.TrainingConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,11 +42,12 @@ class RoutingCommandTest {
 
     @Test
     void trainTakesAFeatureSetAndRejectsAnUnknownOne(@TempDir Path dir) throws Exception {
-        Path policy = dir.resolve("three.json");
-        CliRun train = CliRun.run("routing", "train", "--features", "THREE_HOP", "--out", policy.toString());
+        Path policy = dir.resolve("two.json");
+        CliRun train = CliRun.run("routing", "train", "--features", "FRONTIER", "--nodes", "50", "--density", "5", "--out", policy.toString());
         assertThat(train.code()).as(train.err()).isZero();
-        assertThat(new ObjectMapper().readTree(train.out()).get("features").asText()).isEqualTo("THREE_HOP");
-        assertThat(PolicyFile.read(policy).features()).isEqualTo(FeatureSet.THREE_HOP);
+        assertThat(new ObjectMapper().readTree(train.out()).get("features").asText()).isEqualTo("FRONTIER");
+        assertThat(PolicyFile.read(policy).features()).isEqualTo(FeatureSet.FRONTIER);
+        assertThat(PolicyFile.read(policy).card().config()).isEqualTo(TrainingConfig.paperSeedGraph().withSeed(2));
         CliRun eval = CliRun.run("routing", "eval", "--policy", policy.toString(), "--random", "25:3:1");
         assertThat(eval.code()).as(eval.err()).isZero();
         assertThat(new ObjectMapper().readTree(eval.out()).get("overall").get("accuracy").asDouble()).isGreaterThan(0.5);
@@ -64,7 +66,7 @@ class RoutingCommandTest {
     @Test
     void trainWritesAPolicyThatEvalReads(@TempDir Path dir) throws Exception {
         Path policy = dir.resolve("p.json");
-        CliRun train = CliRun.run("routing", "train", "--seed", "5", "--out", policy.toString());
+        CliRun train = CliRun.run("routing", "train", "--seed", "2", "--out", policy.toString());
         assertThat(train.code()).as(train.err()).isZero();
         assertThat(new ObjectMapper().readTree(train.out()).get("accuracy").asDouble()).isGreaterThan(0.8);
         // the shipped default was produced this way

@@ -112,6 +112,15 @@ public enum FeatureSet {
      */
     public void lookahead(LocalView view, int slot, double[] ahead) {
         view.lookahead(slot, ahead);
+        finishLookahead(view, slot, ahead);
+    }
+
+    /**
+     * The part of {@link #lookahead} that no candidate rule reads (the three-hop look-ahead of
+     * {@link #THREE_HOP}), for a candidate already admitted on the two-hop part: the decision's hot
+     * path computes it only for the candidates it scores.
+     */
+    void finishLookahead(LocalView view, int slot, double[] ahead) {
         if (this == THREE_HOP) {
             ahead[3] = view.frontier3(slot);
         }

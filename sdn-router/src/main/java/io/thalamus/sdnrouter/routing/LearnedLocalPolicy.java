@@ -100,11 +100,12 @@ public final class LearnedLocalPolicy implements RoutingPolicy {
                 continue;
             }
             if (look) {
-                features.lookahead(view, slot, ahead);
+                view.lookahead(slot, ahead);
             }
             if (!candidates.admits(view, slot, level, here, dut, (int) ahead[1])) {
                 continue;
             }
+            features.finishLookahead(view, slot, ahead);
             features.fillCandidate(view, slot, dst, dut, ahead, x);
             double s = network.outputFrom(base, x, features.stateCount(), hiddenScratch);
             if (s < bestScore) {

@@ -17,10 +17,10 @@ public final class LocalView {
     private final int previous;
     private final PacketHeader header;
     private long[] ownNeighbours;
-    /** This node's two-hop ball as a bit set (lazy, for {@link #frontier3}). */
-    private long[] twoHopBall;
-    /** Per node w, the memoised {@link #frontierRest} (NaN = not yet computed; lazy). */
-    private double[] frontierRest;
+    /** The nodes w whose {@link #frontierRest} this view has computed, and the results (lazy; a decision computes a handful). */
+    private int[] restNode;
+    private double[] restValue;
+    private int restCount;
 
     /**
      * A view with no previous hop known and a fresh packet header.
@@ -298,18 +298,15 @@ public final class LocalView {
 
     /** The least d(w,x) + d(x,t) over w's unvisited neighbours x beyond this node's two-hop ball (x = t always counts). */
     private double frontierRest(int w) {
-        if (frontierRest == null) {
-            frontierRest = new double[graph.nodeCount()];
-            java.util.Arrays.fill(frontierRest, Double.NaN);
+        for (int i = 0; i < restCount; i++) {
+            if (restNode[i] == w) {
+                return restValue[i];
+            }
         }
-        double rest = frontierRest[w];
-        if (rest == rest) {
-            return rest;
-        }
-        long[] ball = twoHopBall();
+        long[] ball = graph.twoHopBall(current);
         double tx = graph.x(destination);
         double ty = graph.y(destination);
-        rest = Double.POSITIVE_INFINITY;
+        double rest = Double.POSITIVE_INFINITY;
         for (int k = 0, n = graph.degree(w); k < n; k++) {
             int x = graph.neighbour(w, k);
             if (visited[x]) {
@@ -331,27 +328,16 @@ public final class LocalView {
                 rest = hop + Math.sqrt(squared);
             }
         }
-        frontierRest[w] = rest;
-        return rest;
-    }
-
-    /** This node, its neighbours and theirs, as a bit set over node indices (built on first use). */
-    private long[] twoHopBall() {
-        long[] set = twoHopBall;
-        if (set == null) {
-            set = new long[(graph.nodeCount() + 63) >>> 6];
-            set[current >>> 6] |= 1L << current;
-            for (int k = 0, n = graph.degree(current); k < n; k++) {
-                int w = graph.neighbour(current, k);
-                for (int j = 0, m = graph.degree(w); j < m; j++) {
-                    int x = graph.neighbour(w, j);
-                    set[x >>> 6] |= 1L << x;
-                }
-                set[w >>> 6] |= 1L << w;
-            }
-            twoHopBall = set;
+        if (restNode == null) {
+            restNode = new int[8];
+            restValue = new double[8];
+        } else if (restCount == restNode.length) {
+            restNode = java.util.Arrays.copyOf(restNode, 2 * restCount);
+            restValue = java.util.Arrays.copyOf(restValue, 2 * restCount);
         }
-        return set;
+        restNode[restCount] = w;
+        restValue[restCount++] = rest;
+        return rest;
     }
 
     /** This node's neighbours as a bit set over node indices, built on first use (a view serves one decision). */

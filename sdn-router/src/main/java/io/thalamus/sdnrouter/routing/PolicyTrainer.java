@@ -8,7 +8,7 @@ import java.util.SplittableRandom;
 
 /**
  * Trains a {@link LearnedLocalPolicy} from one seed graph, after the single-graph paper: take a
- * unit-disk graph (N = 50, density 5 by default; its largest component), one destination (the
+ * unit-disk graph (N = 100, density 3 by default; its largest component), one destination (the
  * node nearest the middle of the square) and a few sources spread around it (farthest-point
  * choice), and turn every node on their shortest paths into samples, one per neighbour u with
  * target d(v,u)/R + (shortest remaining length from u)/R. Fit a small MLP on them, then refine

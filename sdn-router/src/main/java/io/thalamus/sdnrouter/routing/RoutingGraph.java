@@ -32,10 +32,13 @@ public final class RoutingGraph {
     private final double[] planarLength;
     private volatile AllPairs allPairs;
     private volatile boolean[] gabriel;
+    /** Per node, its two-hop ball as a bit set (lazy; read by three-hop views only). */
+    private final java.util.concurrent.atomic.AtomicReferenceArray<long[]> twoHopBalls;
 
     private RoutingGraph(Topology topology, Double givenRange) {
         this.topology = topology;
         int n = topology.nodeCount();
+        this.twoHopBalls = new java.util.concurrent.atomic.AtomicReferenceArray<>(n);
         this.x = new double[n];
         this.y = new double[n];
         this.unpositionedNode = position(topology, x, y);
@@ -97,6 +100,29 @@ public final class RoutingGraph {
         } else {
             this.range = unpositionedNode != null ? Double.NaN : (longest > 0 ? longest : 1.0);
         }
+    }
+
+    /**
+     * Node v, its neighbours and theirs, as a bit set over node indices (never to be written): static
+     * topology that v keeps from its neighbours' hellos, so it is built once per node, not per decision.
+     * Two threads may both build it; they build the same set.
+     */
+    long[] twoHopBall(int v) {
+        long[] set = twoHopBalls.get(v);
+        if (set == null) {
+            set = new long[(nodeCount() + 63) >>> 6];
+            set[v >>> 6] |= 1L << v;
+            for (int k = 0, n = degree(v); k < n; k++) {
+                int w = neighbour(v, k);
+                for (int j = 0, m = degree(w); j < m; j++) {
+                    int x = neighbour(w, j);
+                    set[x >>> 6] |= 1L << x;
+                }
+                set[w >>> 6] |= 1L << w;
+            }
+            twoHopBalls.set(v, set);
+        }
+        return set;
     }
 
     /** The graph with R = the longest link's planar length. */

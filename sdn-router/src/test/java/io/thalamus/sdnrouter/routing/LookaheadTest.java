@@ -168,7 +168,7 @@ class LookaheadTest {
     @Test
     void shippedPolicyUsesTheLookaheadAndRoutesRoundThePocket() {
         LearnedLocalPolicy shipped = PolicyFile.defaultPolicy();
-        assertThat(shipped.features()).isEqualTo(FeatureSet.FRONTIER);
+        assertThat(shipped.features()).isEqualTo(FeatureSet.THREE_HOP);
         Walk w = new PacketWalker(g, shipped).walk(node("S"), node("T"));
         assertThat(w.delivered()).isTrue();
         assertThat(w.nodes()).containsExactly(node("S"), node("Q"), node("R"), node("T"));

@@ -81,20 +81,20 @@ class PolicyFileTest {
 
     @Test
     void rejectsAWrongFeatureCount() {
-        String json = PolicyFile.toJson(PolicyFile.defaultPolicy()).replace("\"featureCount\" : 9", "\"featureCount\" : 7");
+        String json = PolicyFile.toJson(PolicyFile.defaultPolicy()).replace("\"featureCount\" : 10", "\"featureCount\" : 7");
         assertThatThrownBy(() -> PolicyFile.parse(json, "bad.json"))
                 .isInstanceOf(PolicyFormatException.class)
                 .hasMessageContaining("/featureCount")
-                .hasMessageContaining("says 7 but /features lists 9 names");
+                .hasMessageContaining("says 7 but /features lists 10 names");
     }
 
     @Test
     void rejectsANetworkWhoseInputsDoNotMatchTheFeatures() {
-        String json = PolicyFile.toJson(PolicyFile.defaultPolicy()).replace("\"inputs\" : 9", "\"inputs\" : 7");
+        String json = PolicyFile.toJson(PolicyFile.defaultPolicy()).replace("\"inputs\" : 10", "\"inputs\" : 7");
         assertThatThrownBy(() -> PolicyFile.parse(json, "bad.json"))
                 .isInstanceOf(PolicyFormatException.class)
                 .hasMessageContaining("/network/inputs")
-                .hasMessageContaining("7 inputs but the file lists 9 features");
+                .hasMessageContaining("7 inputs but the file lists 10 features");
     }
 
     @Test
@@ -114,7 +114,7 @@ class PolicyFileTest {
         Path file = dir.resolve("d.json");
         PolicyFile.write(PolicyFile.defaultPolicy(), file);
         String text = Files.readString(file);
-        assertThat(text).contains("\"format\" : \"thalamus-routing-policy\"", "\"formatVersion\" : 1", "\"featureCount\" : 9",
+        assertThat(text).contains("\"format\" : \"thalamus-routing-policy\"", "\"formatVersion\" : 1", "\"featureCount\" : 10",
                 "\"modelCard\"", "\"trainingGraph\"", "\"measured\"", "\"accuracy\"");
     }
 }

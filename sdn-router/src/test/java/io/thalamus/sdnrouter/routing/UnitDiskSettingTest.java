@@ -32,10 +32,13 @@ class UnitDiskSettingTest {
         for (long seed = 1; seed <= 6; seed++) {
             assertThat(evaluation).doesNotContain(seed);
             assertThat(validation).doesNotContain(seed);
-            for (int i = 0; i < 5; i++) {
-                long card = UnitDiskGraphs.graphSeed(seed + 1, 50, 5, i);
-                assertThat(evaluation).doesNotContain(card);
-                assertThat(validation).doesNotContain(card);
+            // on every seed graph tried (the paper's N=50 density 5, the shipped N=100 density 3, and the others of the validation grid)
+            for (int[] nd : new int[][] {{50, 5}, {50, 3}, {75, 3}, {100, 3}, {100, 4}, {100, 2}, {150, 3}}) {
+                for (int i = 0; i < 5; i++) {
+                    long card = UnitDiskGraphs.graphSeed(seed + 1, nd[0], nd[1], i);
+                    assertThat(evaluation).doesNotContain(card);
+                    assertThat(validation).doesNotContain(card);
+                }
             }
         }
         // and the graphs themselves differ
