@@ -21,6 +21,18 @@ public final class LocalView {
     private int[] restNode;
     private double[] restValue;
     private int restCount;
+    /**
+     * The onward nodes w of the candidate in {@link #ringSlot} that {@link #frontier3} looks through (unvisited, not
+     * this node's neighbours, not the destination), recorded by a {@link #lookahead} call that asked for the three-hop
+     * slot: adjacency position, d(u,w) and squared d(w,t), in adjacency order; -1 = nothing recorded.
+     */
+    private int ringSlot = -1;
+    private int ringCount;
+    private int[] ringPosition;
+    private double[] ringHop;
+    private double[] ringSquared;
+    /** d(u,t) when the destination is a neighbour of the recorded candidate, else +∞. */
+    private double ringDestination;
 
     /**
      * A view with no previous hop known and a fresh packet header.
@@ -207,6 +219,19 @@ public final class LocalView {
     public void lookahead(int slot, double[] out) {
         int u = neighbour(slot);
         boolean withFrontier = out.length > 2;
+        boolean record = out.length > 3 && u != destination;
+        if (record) {
+            int n = graph.degree(u);
+            if (ringPosition == null || ringPosition.length < n) {
+                int size = Math.max(n, 16);
+                ringPosition = new int[size];
+                ringHop = new double[size];
+                ringSquared = new double[size];
+            }
+            ringSlot = slot;
+            ringCount = 0;
+            ringDestination = Double.POSITIVE_INFINITY;
+        }
         double best = u == destination ? 0 : Double.POSITIVE_INFINITY;
         double bestFrontier = best;
         int count = 0;
@@ -220,6 +245,17 @@ public final class LocalView {
             }
             count++;
             double hop = graph.planarLength(u, k);
+            if (record) {
+                if (w == destination) {
+                    ringDestination = Math.min(ringDestination, hop);
+                } else if ((mine[w >>> 6] & (1L << w)) == 0) {
+                    double dx = graph.x(w) - tx;
+                    double dy = graph.y(w) - ty;
+                    ringPosition[ringCount] = k;
+                    ringHop[ringCount] = hop;
+                    ringSquared[ringCount++] = dx * dx + dy * dy;
+                }
+            }
             boolean forBest = hop < best;
             boolean forFrontier = false;
             if (withFrontier && hop < bestFrontier) {
@@ -267,6 +303,18 @@ public final class LocalView {
         int u = neighbour(slot);
         if (u == destination) {
             return 0;
+        }
+        if (ringSlot == slot) {
+            // the same minimum over the onward nodes lookahead(slot) already filtered, in the same order
+            double best = ringDestination;
+            for (int i = 0; i < ringCount; i++) {
+                double hop = ringHop[i];
+                double room = best - hop;
+                if (room > 0 && ringSquared[i] < room * room) {
+                    best = Math.min(best, hop + frontierRest(graph.neighbour(u, ringPosition[i])));
+                }
+            }
+            return best;
         }
         long[] mine = ownNeighbours();
         double tx = graph.x(destination);

@@ -173,4 +173,43 @@ class LookaheadTest {
         assertThat(w.delivered()).isTrue();
         assertThat(w.nodes()).containsExactly(node("S"), node("Q"), node("R"), node("T"));
     }
+
+    @Test
+    void threeHopFrontierReusedFromTheLookaheadPassEqualsTheStandAloneOne() {
+        // frontier3 after lookahead(slot) reads the onward nodes that pass recorded; without it, it scans u's table itself
+        java.util.SplittableRandom random = new java.util.SplittableRandom(17);
+        int compared = 0;
+        int finite = 0;
+        for (int graphIndex = 0; graphIndex < 6; graphIndex++) {
+            RoutingGraph graph = RoutingGraph.of(UnitDiskGraphs.generate(60, 2 + graphIndex % 3, 900 + graphIndex), 1000);
+            for (int state = 0; state < 200; state++) {
+                int n = graph.nodeCount();
+                boolean[] visited = new boolean[n];
+                int current = random.nextInt(n);
+                for (int k = 0; k < 4; k++) {
+                    visited[random.nextInt(n)] = true;
+                }
+                visited[current] = true;
+                int source = random.nextInt(n);
+                int destination = random.nextInt(n);
+                LocalView alone = new LocalView(graph, source, current, destination, -1, visited);
+                LocalView reused = new LocalView(graph, source, current, destination, -1, visited);
+                double[] ahead = new double[FeatureSet.THREE_HOP.aheadLength()];
+                for (int slot = 0; slot < alone.neighbourCount(); slot++) {
+                    reused.lookahead(slot, ahead);
+                    double expected = alone.frontier3(slot);
+                    assertThat(reused.frontier3(slot)).as("graph %d state %d slot %d", graphIndex, state, slot).isEqualTo(expected);
+                    compared++;
+                    finite += Double.isFinite(expected) ? 1 : 0;
+                }
+                // a lookahead of another slot does not leak into this one
+                if (reused.neighbourCount() > 1) {
+                    reused.lookahead(1, ahead);
+                    assertThat(reused.frontier3(0)).isEqualTo(alone.frontier3(0));
+                }
+            }
+        }
+        assertThat(compared).isGreaterThan(1000);
+        assertThat(finite).isGreaterThan(compared / 2);
+    }
 }
