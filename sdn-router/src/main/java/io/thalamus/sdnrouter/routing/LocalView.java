@@ -221,16 +221,7 @@ public final class LocalView {
         boolean withFrontier = out.length > 2;
         boolean record = out.length > 3 && u != destination;
         if (record) {
-            int n = graph.degree(u);
-            if (ringPosition == null || ringPosition.length < n) {
-                int size = Math.max(n, 16);
-                ringPosition = new int[size];
-                ringHop = new double[size];
-                ringSquared = new double[size];
-            }
-            ringSlot = slot;
-            ringCount = 0;
-            ringDestination = Double.POSITIVE_INFINITY;
+            startRing(slot, u);
         }
         double best = u == destination ? 0 : Double.POSITIVE_INFINITY;
         double bestFrontier = best;
@@ -246,15 +237,7 @@ public final class LocalView {
             count++;
             double hop = graph.planarLength(u, k);
             if (record) {
-                if (w == destination) {
-                    ringDestination = Math.min(ringDestination, hop);
-                } else if ((mine[w >>> 6] & (1L << w)) == 0) {
-                    double dx = graph.x(w) - tx;
-                    double dy = graph.y(w) - ty;
-                    ringPosition[ringCount] = k;
-                    ringHop[ringCount] = hop;
-                    ringSquared[ringCount++] = dx * dx + dy * dy;
-                }
+                recordOnward(k, w, hop, mine, tx, ty);
             }
             boolean forBest = hop < best;
             boolean forFrontier = false;
@@ -304,44 +287,59 @@ public final class LocalView {
         if (u == destination) {
             return 0;
         }
-        if (ringSlot == slot) {
-            // the same minimum over the onward nodes lookahead(slot) already filtered, in the same order
-            double best = ringDestination;
-            for (int i = 0; i < ringCount; i++) {
-                double hop = ringHop[i];
-                double room = best - hop;
-                if (room > 0 && ringSquared[i] < room * room) {
-                    best = Math.min(best, hop + frontierRest(graph.neighbour(u, ringPosition[i])));
+        if (ringSlot != slot) {
+            // no lookahead(slot) pass recorded u's onward nodes: scan u's neighbour table with the same filter
+            startRing(slot, u);
+            long[] mine = ownNeighbours();
+            double tx = graph.x(destination);
+            double ty = graph.y(destination);
+            for (int k = 0, n = graph.degree(u); k < n; k++) {
+                int w = graph.neighbour(u, k);
+                if (w != current && !visited[w]) {
+                    recordOnward(k, w, graph.planarLength(u, k), mine, tx, ty);
                 }
             }
-            return best;
         }
-        long[] mine = ownNeighbours();
-        double tx = graph.x(destination);
-        double ty = graph.y(destination);
-        double best = Double.POSITIVE_INFINITY;
-        for (int k = 0, n = graph.degree(u); k < n; k++) {
-            int w = graph.neighbour(u, k);
-            if (w == current || visited[w]) {
-                continue;
-            }
-            double hop = graph.planarLength(u, k);
-            if (w == destination) {
-                best = Math.min(best, hop);
-                continue;
-            }
-            if ((mine[w >>> 6] & (1L << w)) != 0) {
-                continue;
-            }
+        double best = ringDestination;
+        for (int i = 0; i < ringCount; i++) {
             // d(w,t) bounds w's onward rest from below (triangle inequality): skip a w that cannot beat the best
+            double hop = ringHop[i];
             double room = best - hop;
-            double dx = graph.x(w) - tx;
-            double dy = graph.y(w) - ty;
-            if (room > 0 && dx * dx + dy * dy < room * room) {
-                best = Math.min(best, hop + frontierRest(w));
+            if (room > 0 && ringSquared[i] < room * room) {
+                best = Math.min(best, hop + frontierRest(graph.neighbour(u, ringPosition[i])));
             }
         }
         return best;
+    }
+
+    /** Starts recording the onward nodes of the candidate u in {@code slot} for {@link #frontier3}. */
+    private void startRing(int slot, int u) {
+        int n = graph.degree(u);
+        if (ringPosition == null || ringPosition.length < n) {
+            int size = Math.max(n, 16);
+            ringPosition = new int[size];
+            ringHop = new double[size];
+            ringSquared = new double[size];
+        }
+        ringSlot = slot;
+        ringCount = 0;
+        ringDestination = Double.POSITIVE_INFINITY;
+    }
+
+    /**
+     * Records u's unvisited neighbour w (at adjacency position k, d(u,w) = hop) for {@link #frontier3}: the
+     * destination as a finished path, a node this node does not reach itself as an onward node.
+     */
+    private void recordOnward(int k, int w, double hop, long[] mine, double tx, double ty) {
+        if (w == destination) {
+            ringDestination = Math.min(ringDestination, hop);
+        } else if ((mine[w >>> 6] & (1L << w)) == 0) {
+            double dx = graph.x(w) - tx;
+            double dy = graph.y(w) - ty;
+            ringPosition[ringCount] = k;
+            ringHop[ringCount] = hop;
+            ringSquared[ringCount++] = dx * dx + dy * dy;
+        }
     }
 
     /** The least d(w,x) + d(x,t) over w's unvisited neighbours x beyond this node's two-hop ball (x = t always counts). */
