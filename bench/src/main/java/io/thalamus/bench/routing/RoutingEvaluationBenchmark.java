@@ -218,8 +218,9 @@ public final class RoutingEvaluationBenchmark {
                 + "`learned-frontier` and `learned-lookahead` = the former defaults (9 features on the paper's N=50 density 5 seed graph, seed 5; "
                 + "8 features, seed 2) retrained in this run; `three-hop` = the unlearned "
                 + "three-hop view rule (`ThreeHopViewPolicy`: nodes know their three-hop neighbourhood, not a learned policy).%n%n", Runtime.getRuntime().availableProcessors()));
-        md.append(String.format(Locale.ROOT, "Training the default policy (seed graph N=" + TrainingConfig.defaults().nodes() + ", density "
-                + TrainingConfig.defaults().density() + ", seed " + TrainingConfig.defaults().seed() + ", " + TrainingConfig.defaults().features()
+        TrainingConfig shipped = TrainingConfig.defaults();
+        md.append(String.format(Locale.ROOT, "Training the default policy (seed graph N=" + shipped.nodes() + ", density "
+                + shipped.density() + ", seed " + shipped.seed() + ", " + shipped.features()
                 + "; one thread): %.2f s wall clock, %.2f s "
                 + "thread CPU time; retrained network equals the shipped `default-policy.json`: %s.%n%n", trainSeconds, trainCpuSeconds, reproduces));
         md.append(String.format(Locale.ROOT, "## Unit-disk grid (%d graphs per setting, run seed %d)%n%n", graphsPerSetting, GRID_SEED));

@@ -195,8 +195,4 @@ public final class RoutingValidationBenchmark {
         Files.writeString(out.resolve("routing-validation" + suffix + ".json"), EvaluationJson.text(root));
         Files.writeString(out.resolve("routing-validation" + suffix + ".md"), md.toString());
     }
-
-    private static PolicyEvaluator.Report renamed(PolicyEvaluator.Report r, String name) {
-        return r;
-    }
 }
