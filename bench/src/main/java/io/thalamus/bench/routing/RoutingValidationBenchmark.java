@@ -92,6 +92,20 @@ public final class RoutingValidationBenchmark {
                         () -> train(three.withSeed(s).withGraph(nd[0], nd[1]).withSources(8)));
             }
         }
+        // the sixth round: other sparse seed graphs, and the refinement and width around the default's seed graph
+        for (long seed = 1; seed <= 6; seed++) {
+            long s = seed;
+            for (double[] nd : new double[][] {{100, 2.5}, {150, 2.5}, {200, 2.5}, {200, 3}, {100, 3.5}}) {
+                v.put("three-hop-seed-" + s + ", seed graph N=" + (int) nd[0] + " density " + nd[1],
+                        () -> train(three.withSeed(s).withGraph((int) nd[0], nd[1])));
+            }
+            TrainingConfig sparse = TrainingConfig.defaults().withSeed(s);
+            v.put("default recipe, seed " + s + ", refinement 3 x 150 pairs", () -> train(sparse.withRefinement(3, 150, 60)));
+            v.put("default recipe, seed " + s + ", refinement 6 x 60 pairs", () -> train(sparse.withRefinement(6, 60, 60)));
+            v.put("default recipe, seed " + s + ", 16 hidden", () -> train(sparse.withHidden(16)));
+            v.put("default recipe, seed " + s + ", 8 hidden", () -> train(sparse.withHidden(8)));
+            v.put("default recipe, seed " + s + ", 1 source", () -> train(sparse.withSources(1)));
+        }
         TrainingConfig threeSparse = three.withGraph(100, 3).withSources(8);
         v.put("three-hop-seed-5, listwise weight 100", () -> train(three.withLoss(100, 0.1, 8)));
         v.put("three-hop-seed-5, seed graph N=100 density 3, 8 sources, listwise weight 100",
