@@ -15,6 +15,7 @@ import io.thalamus.intent.planning.RouterModelChooser;
 import io.thalamus.intent.routing.KnnPerformancePredictor;
 import io.thalamus.intent.routing.LoadShifter;
 import io.thalamus.intent.routing.ModelRouter;
+import io.thalamus.intent.routing.ProbeFeatures;
 import io.thalamus.intent.routing.RouterJson;
 import io.thalamus.intent.store.KafkaIntentLog;
 import io.thalamus.models.card.ModelCard;
@@ -112,6 +113,7 @@ public final class Thalamus implements AutoCloseable {
             RegistrySeriesModels seriesModels = new RegistrySeriesModels(registry);
             KnnPerformancePredictor predictor = predictor(config.stateDir().resolve("router.json"));
             ModelRouter router = new ModelRouter(predictor, registry.cards(), LoadShifter.standard());
+            ProbeFeatures probes = new ProbeFeatures(registry);
             AtomicReference<RouterModelChooser> chooser = new AtomicReference<>();
             KafkaIntentLog log = new KafkaIntentLog(bootstrap, KafkaIntentLog.DEFAULT_TOPIC);
             closeables.add(0, log);
@@ -130,7 +132,7 @@ public final class Thalamus implements AutoCloseable {
                     .forecasters(seriesModels::forecaster)
                     .detectors(seriesModels::detector)
                     .chooserFactory((history, topo) -> {
-                        RouterModelChooser c = new RouterModelChooser(router, history, topo);
+                        RouterModelChooser c = new RouterModelChooser(router, history, topo, probes);
                         chooser.set(c);
                         return c;
                     })
@@ -157,13 +159,33 @@ public final class Thalamus implements AutoCloseable {
         }
     }
 
-    private static KnnPerformancePredictor predictor(Path file) {
+    /** Classpath copy of the router trained by {@code thalamus router bench} (bench/results/router/router.json). */
+    static final String BUILT_IN_ROUTER = "/io/thalamus/deploy/router.json";
+
+    /**
+     * The router's predictor: {@code <state-dir>/router.json} when there is one, else the built-in router trained by
+     * {@code router bench}, else (neither readable) an empty memory that routes on the card figures alone.
+     */
+    static KnnPerformancePredictor predictor(Path file) {
         if (Files.isRegularFile(file)) {
             try {
-                return RouterJson.read(file);
+                KnnPerformancePredictor p = RouterJson.read(file);
+                LOG.info("router predictor: {}", file);
+                return p;
             } catch (RuntimeException e) {
-                LOG.warn("router predictor {} unreadable ({}); routing on card figures alone", file, e.getMessage());
+                LOG.warn("router predictor {} unreadable ({}); using the built-in one", file, e.getMessage());
             }
+        }
+        try (java.io.InputStream in = Thalamus.class.getResourceAsStream(BUILT_IN_ROUTER)) {
+            if (in != null) {
+                KnnPerformancePredictor p = RouterJson.fromJson("built-in router.json",
+                        new com.fasterxml.jackson.databind.ObjectMapper().readTree(in));
+                LOG.info("router predictor: built-in (trained by 'thalamus router bench')");
+                return p;
+            }
+            LOG.warn("no built-in router predictor on the classpath; routing on card figures alone");
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("built-in router predictor unreadable ({}); routing on card figures alone", e.getMessage());
         }
         return KnnPerformancePredictor.train(List.of(), 5);
     }

@@ -1,5 +1,6 @@
 package io.thalamus.deploy.api;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -60,7 +61,7 @@ public final class ApiServer implements AutoCloseable {
     /** HTTP servers (each on its own event loop) sharing the port: one per core. */
     static final int EVENT_LOOPS = Math.max(1, Runtime.getRuntime().availableProcessors());
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     private final Vertx vertx;
     private final HttpServer server;
@@ -295,7 +296,8 @@ public final class ApiServer implements AutoCloseable {
             } catch (IOException e) {
                 String where = e instanceof com.fasterxml.jackson.core.JsonProcessingException jp && jp.getLocation() != null
                         ? " at line " + jp.getLocation().getLineNr() + ", column " + jp.getLocation().getColumnNr() : "";
-                invalid(ctx, List.of(new FieldError("", "malformed JSON" + where)));
+                String why = e instanceof com.fasterxml.jackson.core.JsonProcessingException jp ? ": " + jp.getOriginalMessage() : "";
+                invalid(ctx, List.of(new FieldError("", "malformed JSON" + where + why)));
                 return;
             }
             if (body == null || body.isMissingNode()) {
@@ -552,7 +554,8 @@ public final class ApiServer implements AutoCloseable {
                 }
                 return MAPPER.readTree(text);
             } catch (IOException e) {
-                invalid(ctx, List.of(new FieldError("", "malformed JSON")));
+                String why = e instanceof com.fasterxml.jackson.core.JsonProcessingException jp ? ": " + jp.getOriginalMessage() : "";
+                invalid(ctx, List.of(new FieldError("", "malformed JSON" + why)));
                 return null;
             }
         }

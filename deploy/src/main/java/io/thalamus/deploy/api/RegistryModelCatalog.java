@@ -26,6 +26,9 @@ public final class RegistryModelCatalog implements ModelCatalog {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
+    /** The largest forecast horizon a decision request may name (the intent schema's {@code horizonSteps} bound). */
+    static final int MAX_HORIZON = 10_000;
+
     private final ModelRegistry registry;
     private final RouterModelChooser router;
 
@@ -54,6 +57,23 @@ public final class RegistryModelCatalog implements ModelCatalog {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Copies the numeric members of {@code flags/<group>} into {@code out}; anything else is a 400 naming the member. */
+    private static void numbers(JsonNode flags, String group, Map<String, Double> out) {
+        JsonNode g = flags.get(group);
+        if (g == null || g.isNull()) {
+            return;
+        }
+        if (!g.isObject()) {
+            throw new IllegalArgumentException("/flags/" + group + ": expected an object of numbers");
+        }
+        g.fields().forEachRemaining(e -> {
+            if (!e.getValue().isNumber()) {
+                throw new IllegalArgumentException("/flags/" + group + "/" + e.getKey() + ": expected a number, got " + e.getValue());
+            }
+            out.put(e.getKey(), e.getValue().asDouble());
+        });
     }
 
     /**
@@ -90,13 +110,20 @@ public final class RegistryModelCatalog implements ModelCatalog {
                 series[i] = s.get(i).asDouble();
             }
         }
-        int horizon = request.path("horizon").asInt(12);
+        int horizon = 12;
+        JsonNode h = request.get("horizon");
+        if (h != null && !h.isNull()) {
+            if (!h.canConvertToInt() || !h.isIntegralNumber() || h.asInt() < 1 || h.asInt() > MAX_HORIZON) {
+                throw new IllegalArgumentException("/horizon: expected an integer from 1 to " + MAX_HORIZON + ", got " + h);
+            }
+            horizon = h.asInt();
+        }
         Map<String, Double> weights = new LinkedHashMap<>();
         Map<String, Double> limits = new LinkedHashMap<>();
         JsonNode flags = request.get("flags");
         if (flags != null) {
-            flags.path("weights").fields().forEachRemaining(e -> weights.put(e.getKey(), e.getValue().asDouble()));
-            flags.path("limits").fields().forEachRemaining(e -> limits.put(e.getKey(), e.getValue().asDouble()));
+            numbers(flags, "weights", weights);
+            numbers(flags, "limits", limits);
         }
         RoutingPreferences prefs;
         try {

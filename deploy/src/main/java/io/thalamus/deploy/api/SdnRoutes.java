@@ -1,5 +1,6 @@
 package io.thalamus.deploy.api;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -36,7 +37,7 @@ public final class SdnRoutes {
     /** Lab name prefix whose datapath ids map topology nodes to ONOS devices (the {@code thalamus lab} default). */
     public static final String LAB_PREFIX = "th";
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     /** Where the routes go (ApiServer's route table, which also lists them for the OpenAPI check). */
     @FunctionalInterface

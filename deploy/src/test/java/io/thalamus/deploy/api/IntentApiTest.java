@@ -89,6 +89,16 @@ class IntentApiTest {
     }
 
     @Test
+    void aFieldGivenTwiceIsRefusedAndNothingIsStored() throws Exception {
+        int before = http.get("/api/intents?limit=500").json().get("total").asInt();
+        Http.Reply r = http.post("/api/intents", "{\"key\":\"twice-a\",\"key\":\"twice-b\",\"type\":\"connectivity\","
+                + "\"priority\":5,\"spec\":{\"source\":\"STTL\",\"destination\":\"NYCM\",\"bandwidthBps\":1000},\"mode\":\"apply\"}");
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.json().get("errors").get(0).get("detail").asText()).contains("malformed JSON").contains("'key'");
+        assertThat(http.get("/api/intents?limit=500").json().get("total").asInt()).isEqualTo(before);
+    }
+
+    @Test
     void schemaViolationsNameEveryFieldByPointer() throws Exception {
         Http.Reply r = http.post("/api/intents", "{\"type\":\"connectivity\",\"priority\":-1,\"spec\":{\"source\":\"STTL\","
                 + "\"bandwidthBps\":-5},\"expectations\":[{\"metric\":\"max-link-utilization\",\"op\":\"=<\",\"target\":0.8}],"
@@ -223,6 +233,16 @@ class IntentApiTest {
         Http.Reply bad = http.post("/api/router/decide", "{\"taskType\":\"juggle\"}");
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.json().get("errors").get(0).get("pointer").asText()).isEqualTo("/taskType");
+        for (String horizon : new String[] {"0", "-1", "2.5", "\"12\"", "10001"}) {
+            Http.Reply h = http.post("/api/router/decide", "{\"taskType\":\"forecast\",\"series\":[1,2,3,4,5,6,7,8,9,10],"
+                    + "\"horizon\":" + horizon + "}");
+            assertThat(h.status()).as("horizon %s", horizon).isEqualTo(400);
+            assertThat(h.json().get("errors").get(0).get("pointer").asText()).isEqualTo("/horizon");
+        }
+        Http.Reply weight = http.post("/api/router/decide", "{\"taskType\":\"forecast\",\"series\":[1,2,3,4,5,6,7,8,9,10],"
+                + "\"flags\":{\"weights\":{\"size\":\"heavy\"}}}");
+        assertThat(weight.status()).isEqualTo(400);
+        assertThat(weight.json().get("errors").get(0).get("pointer").asText()).isEqualTo("/flags/weights/size");
     }
 
     @Test

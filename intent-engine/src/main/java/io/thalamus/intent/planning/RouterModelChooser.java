@@ -5,6 +5,7 @@ import io.thalamus.intent.model.Intent;
 import io.thalamus.intent.model.IntentSpec;
 import io.thalamus.intent.routing.ModelRouter;
 import io.thalamus.intent.routing.NoFeasibleModelException;
+import io.thalamus.intent.routing.ProbeFeatures;
 import io.thalamus.intent.routing.RouteDecision;
 import io.thalamus.intent.routing.RoutingFlag;
 import io.thalamus.intent.routing.RoutingPreferences;
@@ -40,10 +41,22 @@ public final class RouterModelChooser implements ModelChooser {
     private final Supplier<Topology> topology;
     private final DefaultModelChooser fallback = new DefaultModelChooser();
 
+    private final ProbeFeatures probes;
+
+    /** A chooser describing series tasks by their statistics only (a router trained on those). */
     public RouterModelChooser(ModelRouter router, LinkHistory history, Supplier<Topology> topology) {
+        this(router, history, topology, null);
+    }
+
+    /**
+     * A chooser describing series tasks as {@code thalamus router bench} does: statistics plus each model's probe on
+     * the series' own past ({@link ProbeFeatures}), so that a router trained by the bench compares like with like.
+     */
+    public RouterModelChooser(ModelRouter router, LinkHistory history, Supplier<Topology> topology, ProbeFeatures probes) {
         this.router = router;
         this.history = history;
         this.topology = topology;
+        this.probes = probes;
     }
 
     /** The router's task type for a blueprint task, or null when no model card kind serves it. */
@@ -100,17 +113,37 @@ public final class RouterModelChooser implements ModelChooser {
         }
     }
 
-    /** A decision for a task type, described by a series when one is given (API: POST /api/router/decide). */
+    /**
+     * A decision for a task type, described by a series when one is given (API: POST /api/router/decide). Without a
+     * series (or for task types the chooser has no extractor for), or when the trained memory compares features of
+     * another length, only the task type is known: each model is predicted from all past tasks of the type, and the
+     * decision's reasons say so.
+     */
     public RouteDecision route(io.thalamus.models.card.TaskType tt, double[] series, int horizon, RoutingPreferences prefs) {
-        TaskFeatures features;
-        if (series != null && series.length >= MIN_SERIES && tt == io.thalamus.models.card.TaskType.FORECAST) {
-            features = SeriesFeatures.forecast(series, 1, Math.max(1, horizon), 0);
-        } else if (series != null && series.length >= MIN_SERIES && tt == io.thalamus.models.card.TaskType.DETECT_ANOMALY) {
-            features = SeriesFeatures.anomaly(series, 1, Math.max(2, series.length / 2), 0);
-        } else {
-            features = new TaskFeatures(tt, new double[] {0});
+        TaskFeatures features = null;
+        boolean usable = series != null && series.length >= MIN_SERIES;
+        if (usable && tt == io.thalamus.models.card.TaskType.FORECAST) {
+            features = probes != null ? probes.forecast(series, 1, Math.max(1, horizon), 0)
+                    : SeriesFeatures.forecast(series, 1, Math.max(1, horizon), 0);
+        } else if (usable && tt == io.thalamus.models.card.TaskType.DETECT_ANOMALY) {
+            int train = Math.max(2, series.length / 2);
+            features = probes != null ? probes.anomaly(series, 1, train, 0) : SeriesFeatures.anomaly(series, 1, train, 0);
         }
-        return router.route(features, prefs);
+        int dims = router.predictor().dimensions(tt);
+        String note = null;
+        if (features != null && dims >= 0 && dims != features.size()) {
+            note = "the trained router compares " + dims + " features per task, this one has " + features.size()
+                    + ": predicted from every past task of the type instead";
+            features = null;
+        }
+        RouteDecision d = router.route(features == null ? new TaskFeatures(tt, new double[0]) : features, prefs);
+        if (note == null) {
+            return d;
+        }
+        List<String> reasons = new ArrayList<>(d.reasons());
+        reasons.add(note);
+        return new RouteDecision(d.decisionId(), d.task(), d.modelId(), d.candidates(), d.paretoFront(), d.loadShifted(),
+                reasons);
     }
 
     private ModelDecision fallback(Intent intent, Task task, String why) {

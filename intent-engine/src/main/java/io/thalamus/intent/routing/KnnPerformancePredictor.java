@@ -312,7 +312,18 @@ public final class KnnPerformancePredictor {
         return memories;
     }
 
-    /** Estimates for every known model of the task's type; empty when the type was never seen. */
+    /** Number of feature values this type's memory compares, or -1 when the type was never seen. */
+    public int dimensions(TaskType task) {
+        Memory m = memories.get(task);
+        return m == null ? -1 : m.mean.length;
+    }
+
+    /**
+     * Estimates for every known model of the task's type; empty when the type was never seen. A feature vector of
+     * length 0 says only the task type is known: every past task of the type is a neighbour, so each model is
+     * predicted by its whole-memory aggregate (what the constant router uses).
+     * @throws IllegalArgumentException when the vector is neither empty nor of the memory's {@link #dimensions}
+     */
     public List<ModelEstimate> predict(TaskFeatures features) {
         Memory mem = memories.get(features.task());
         if (mem == null) {
@@ -323,22 +334,30 @@ public final class KnnPerformancePredictor {
         double[][] ll = rows.logLoss();
         double[][] lat = rows.logLatency();
         double[][] cpu = rows.logCpu();
-        double[] q = mem.standardise(features);
-        int[] active = mem.active;
+        boolean typeOnly = features.size() == 0;
         int n = z.length;
+        int k = typeOnly ? Math.max(1, n) : mem.k;
         // Sort (distance, row) pairs packed in longs: a non-negative float's bits order like the float, and the row
         // index in the low half breaks ties by insertion order. No boxing, so a decision stays well under 1 ms.
         long[] order = new long[n];
-        for (int r = 0; r < n; r++) {
-            double s = 0;
-            double[] zr = z[r];
-            for (int i : active) {
-                double d = zr[i] - q[i];
-                s += d * d;
+        if (typeOnly) {
+            for (int r = 0; r < n; r++) {
+                order[r] = r;
             }
-            order[r] = ((long) Float.floatToIntBits((float) s) << 32) | r;
+        } else {
+            double[] q = mem.standardise(features);
+            int[] active = mem.active;
+            for (int r = 0; r < n; r++) {
+                double s = 0;
+                double[] zr = z[r];
+                for (int i : active) {
+                    double d = zr[i] - q[i];
+                    s += d * d;
+                }
+                order[r] = ((long) Float.floatToIntBits((float) s) << 32) | r;
+            }
+            Arrays.sort(order);
         }
-        Arrays.sort(order);
         List<ModelEstimate> out = new ArrayList<>(mem.models.size());
         double pw = priorWeight(features.task());
         boolean arithmetic = mem.aggregation == Aggregation.ARITHMETIC;
@@ -348,7 +367,7 @@ public final class KnnPerformancePredictor {
             double sLat = 0;
             double sCpu = 0;
             int used = 0;
-            for (int j = 0; j < n && used < mem.k; j++) {
+            for (int j = 0; j < n && used < k; j++) {
                 int r = (int) order[j];
                 if (Double.isNaN(ll[r][m])) {
                     continue;

@@ -55,6 +55,22 @@ class PredictorSelectionTest {
     }
 
     @Test
+    void withOnlyTheTaskTypeKnownEveryPastTaskOfTheTypeIsANeighbour() {
+        // k = 1: a query with features uses its one nearest task; a type-only query (no features) uses all three
+        KnnPerformancePredictor geo = KnnPerformancePredictor.train(spiky(), t -> new KnnPerformancePredictor.Setting(
+                1, null, 0, KnnPerformancePredictor.Aggregation.GEOMETRIC));
+        assertThat(estimate(geo, "a").predictedLoss()).isCloseTo(0.01, within(1e-12));
+        ModelEstimate typeOnly = geo.predict(new TaskFeatures(TaskType.FORECAST, new double[0])).stream()
+                .filter(e -> e.modelId().equals("a")).findFirst().orElseThrow();
+        assertThat(typeOnly.predictedLoss()).isCloseTo(Math.cbrt(0.02 * 0.02 * 10.01) - 0.01, within(1e-12));
+        assertThat(typeOnly.support()).isEqualTo(3);
+        assertThat(geo.dimensions(TaskType.FORECAST)).isEqualTo(1);
+        assertThat(geo.dimensions(TaskType.DETECT_ANOMALY)).isEqualTo(-1);
+        assertThatThrownBy(() -> geo.predict(new TaskFeatures(TaskType.FORECAST, new double[] {1, 2})))
+                .hasMessageContaining("expected 1 values, got 2");
+    }
+
+    @Test
     void aHugePriorWeightMakesTheConstantRouterThatAlwaysPicksTheBestModelOnAverage() {
         List<TrainingExample> ex = new ArrayList<>(spiky());
         ex.add(ex(5, 0.5, 0.9));

@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class JsonSchemaAndRoundTripTest {
 
@@ -89,5 +90,17 @@ class JsonSchemaAndRoundTripTest {
         assertThat(FlowJson.parse(json, "flows.json", t)).isEqualTo(flows);
         assertThat(schema("flows.schema.json").validate(MAPPER.readTree("[{\"id\":\"f\",\"source\":\"a\",\"destination\":\"b\",\"bandwidthBps\":0}]")))
                 .isNotEmpty();
+    }
+
+    @Test
+    void aFieldGivenTwiceInATopologyOrFlowFileIsRejectedByName() {
+        Topology t = UnitDiskGraphGenerator.of(20, 4).generateConnected(2, 1000);
+        String topology = TopologyJson.write(t).replaceFirst("\\{", "{\"version\": 1,");
+        assertThatThrownBy(() -> TopologyJson.parse(topology, "twice.json"))
+                .isInstanceOf(TopologyFormatException.class).hasMessageContaining("twice.json").hasMessageContaining("'version'");
+        String flows = FlowJson.write(new PfarFlowGenerator(50, 3, 10, 0.8).generate(t, 5), t.name())
+                .replaceFirst("\"bandwidthBps\"", "\"bandwidthBps\": 1, \"bandwidthBps\"");
+        assertThatThrownBy(() -> FlowJson.parse(flows, "flows.json", t))
+                .hasMessageContaining("flows.json").hasMessageContaining("'bandwidthBps'");
     }
 }
