@@ -397,8 +397,12 @@ public final class NetRouterBench {
         }
     }
 
-    /** The selection rule of {@code router bench} (decided by the nested-CV study on the train split, docs/router.md). */
-    public static final SelectionRule DEFAULT_SELECTION_RULE = SelectionRule.PLAIN;
+    /**
+     * The selection rule of {@code router bench}: {@link SelectionRule#ONE_SE}, by the rule fixed before the nested-CV
+     * study on the train split (lower pooled series regret than PLAIN; see docs/router.md and
+     * bench/results/router/selection-rule.md).
+     */
+    public static final SelectionRule DEFAULT_SELECTION_RULE = SelectionRule.ONE_SE;
 
     /**
      * Per-task cross-validated outcome of one setting, in the order of the tasks it was given: 1 when the pick reached

@@ -61,7 +61,11 @@ public final class SelectionRuleStudy {
     }
 
     /** The nested CV of one task type: per row the per-task outer-held-out trace (tasks in the given order). */
-    record TypeResult(TaskType type, int tasks, int keys, Map<String, CvTrace> traces, List<OuterFold> folds) {
+    record TypeResult(TaskType type, List<String> taskIds, int keys, Map<String, CvTrace> traces, List<OuterFold> folds) {
+        /** Number of tasks. */
+        int tasks() {
+            return taskIds.size();
+        }
     }
 
     /**
@@ -121,7 +125,7 @@ public final class SelectionRuleStudy {
         }
         Map<String, CvTrace> traces = new LinkedHashMap<>();
         trace.forEach((row, hr) -> traces.put(row, new CvTrace(hr[0], hr[1])));
-        return new TypeResult(type, n, fold.size(), traces, folds);
+        return new TypeResult(type, ofType.stream().map(l -> l.evaluated().taskId()).toList(), fold.size(), traces, folds);
     }
 
     /**
@@ -157,9 +161,11 @@ public final class SelectionRuleStudy {
         List<Labelled> items = trainTasks(dataRoot, spec, log);
         long t1 = System.nanoTime();
         List<TypeResult> results = nestedCv(items, spec.seed(), spec.seed() + OUTER_SEED_OFFSET);
+        ObjectNode whole = wholeTrainSplit(items, spec.seed());
         long t2 = System.nanoTime();
         double load1 = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         ObjectNode json = json(results, spec);
+        json.set("wholeTrainSplit", whole);
         ObjectNode run = json.putObject("run");
         run.put("trainSideBuildSeconds", (t1 - t0) / 1e9);
         run.put("nestedCvSeconds", (t2 - t1) / 1e9);
@@ -171,6 +177,27 @@ public final class SelectionRuleStudy {
         NetRouterBench.write(outDir.resolve("selection-rule.md"), md);
         log.print(md);
         return json;
+    }
+
+    /**
+     * What each rule chooses from the inner CV on the whole train split (what {@code router bench} would train): per
+     * task type the setting of each rule and, for the best PLAIN setting, its pick-rate gain over the constant router
+     * with the standard error of the paired difference.
+     */
+    static ObjectNode wholeTrainSplit(List<Labelled> items, long seed) {
+        ObjectNode out = MAPPER.createObjectNode();
+        NetRouterBench.byType(items).forEach((type, ofType) -> {
+            List<Scored> tried = NetRouterBench.tried(ofType, seed);
+            Scored constant = NetRouterBench.constantOf(tried);
+            Config plain = NetRouterBench.select(tried, SelectionRule.PLAIN);
+            Scored plainScored = tried.stream().filter(x -> x.config().equals(plain)).findFirst().orElseThrow();
+            ObjectNode o = out.putObject(type.wire());
+            o.put(ROWS.get(0), plain.toString());
+            o.put(ROWS.get(1), NetRouterBench.select(tried, SelectionRule.ONE_SE).toString());
+            o.put(ROWS.get(2), constant.config().toString());
+            o.set("plainGainOverConstant", paired(plainScored.trace().hits(), constant.trace().hits()));
+        });
+        return out;
     }
 
     /** Mean and standard error of the paired differences a − b. */
@@ -222,7 +249,7 @@ public final class SelectionRuleStudy {
         double oneSe = pooled.path("rows").path(ROWS.get(1)).path("meanRegret").asDouble();
         ObjectNode decision = json.putObject("decision");
         decision.put("rule", "ONE_SE becomes the default if, pooled over forecast and detect-anomaly (task-weighted), its "
-                + "nested-CV mean regret is strictly lower than PLAIN's; a tie or worse keeps PLAIN (fixed before the run)");
+                + "nested-CV mean regret is strictly lower than PLAIN's; a tie or worse keeps PLAIN");
         decision.put("plainPooledMeanRegret", plain);
         decision.put("oneSePooledMeanRegret", oneSe);
         decision.put("outcome", (series.isEmpty() ? SelectionRule.PLAIN : decide(plain, oneSe)).wire());
@@ -236,13 +263,33 @@ public final class SelectionRuleStudy {
 
     private static void rows(ObjectNode o, List<TypeResult> rs) {
         ObjectNode rows = o.putObject("rows");
+        // the task with the largest regret under any row, left out (for every row alike) in meanRegretWithoutWorstTask
+        int outlier = -1;
+        double outlierRegret = Double.NEGATIVE_INFINITY;
+        for (String row : ROWS) {
+            double[] g = concat(rs, row, false);
+            for (int i = 0; i < g.length; i++) {
+                if (g[i] > outlierRegret) {
+                    outlierRegret = g[i];
+                    outlier = i;
+                }
+            }
+        }
+        o.put("worstTaskOfAnyRow", outlier < 0 ? "" : rs.stream().flatMap(r -> r.taskIds().stream()).toList().get(outlier));
         for (String row : ROWS) {
             double[] h = concat(rs, row, true);
             double[] g = concat(rs, row, false);
             double[] hd = Arrays.stream(h).filter(x -> !Double.isNaN(x)).toArray();
             double[] gd = Arrays.stream(g).filter(x -> !Double.isNaN(x)).toArray();
+            int worst = 0;
+            for (int i = 1; i < g.length; i++) {
+                worst = Double.isNaN(g[worst]) || g[i] > g[worst] ? i : worst;
+            }
             rows.putObject(row).put("heldOutTasks", hd.length).put("optimalPickRate", NetRouterBench.mean(hd))
-                    .put("meanRegret", NetRouterBench.mean(gd));
+                    .put("meanRegret", NetRouterBench.mean(gd)).put("maxRegret", g.length == 0 ? 0 : g[worst])
+                    .put("maxRegretTask", g.length == 0 ? "" : rs.stream().flatMap(r -> r.taskIds().stream()).toList().get(worst))
+                    .put("regretOnWorstTask", outlier < 0 ? 0 : g[outlier])
+                    .put("meanRegretWithoutWorstTask", NetRouterBench.mean(without(g, outlier)));
         }
         ObjectNode diffs = o.putObject("pairedDifferences");
         String[][] pairs = {{ROWS.get(1), ROWS.get(0)}, {ROWS.get(0), ROWS.get(2)}, {ROWS.get(1), ROWS.get(2)}};
@@ -251,6 +298,12 @@ public final class SelectionRuleStudy {
             d.set("optimalPick", paired(concat(rs, p[0], true), concat(rs, p[1], true)));
             d.set("regret", paired(concat(rs, p[0], false), concat(rs, p[1], false)));
         }
+    }
+
+    /** The defined (not NaN) values other than the one at {@code skip}. */
+    private static double[] without(double[] v, int skip) {
+        return java.util.stream.IntStream.range(0, v.length).filter(i -> i != skip && !Double.isNaN(v[i]))
+                .mapToDouble(i -> v[i]).toArray();
     }
 
     /** The markdown table of the study. */
@@ -283,7 +336,35 @@ public final class SelectionRuleStudy {
         sb.append(String.format(Locale.ROOT, "Decision (rule fixed before the run: %s): pooled regret PLAIN %.4f, ONE_SE %.4f "
                         + "→ **%s**.%n%n", d.path("rule").asText(), d.path("plainPooledMeanRegret").asDouble(),
                 d.path("oneSePooledMeanRegret").asDouble(), d.path("outcome").asText()));
-        sb.append("Settings chosen per outer fold:\n\n| task type | fold | PLAIN | ONE_SE | constant |\n|---|---|---|---|---|\n");
+        sb.append("Mean regret without the single task of largest regret under any row (the same task left out of "
+                + "every row; MASE regrets are heavy-tailed on nearly constant 5G histories):\n\n| task type | left-out task "
+                + "| its regret PLAIN / ONE_SE / constant | PLAIN | ONE_SE | constant |\n|---|---|---|---|---|---|\n");
+        List<JsonNode> groups = new ArrayList<>();
+        json.path("taskTypes").forEach(groups::add);
+        groups.add(pooled);
+        for (JsonNode t : groups) {
+            JsonNode r = t.path("rows");
+            String name = t.has("taskType") ? t.path("taskType").asText() : "pooled " + t.path("taskTypes").asText();
+            String task = t.path("worstTaskOfAnyRow").asText();
+            List<String> its = new ArrayList<>();
+            for (String row : ROWS) {
+                its.add(String.format(Locale.ROOT, "%.4f", r.path(row).path("regretOnWorstTask").asDouble()));
+            }
+            sb.append(String.format(Locale.ROOT, "| %s | %s | %s | %.4f | %.4f | %.4f |%n", name, task, String.join(" / ", its),
+                    r.path(ROWS.get(0)).path("meanRegretWithoutWorstTask").asDouble(),
+                    r.path(ROWS.get(1)).path("meanRegretWithoutWorstTask").asDouble(),
+                    r.path(ROWS.get(2)).path("meanRegretWithoutWorstTask").asDouble()));
+        }
+        sb.append('\n');
+        sb.append("Chosen by the inner CV on the whole train split (what `router bench` trains under each rule; train "
+                + "figures only):\n\n| task type | PLAIN | its pick gain over the constant router (SE) | ONE_SE | constant |\n"
+                + "|---|---|---|---|---|\n");
+        json.path("wholeTrainSplit").fields().forEachRemaining(e -> {
+            JsonNode w = e.getValue();
+            sb.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s |%n", e.getKey(), w.path(ROWS.get(0)).asText(),
+                    diff(w.path("plainGainOverConstant"), true), w.path(ROWS.get(1)).asText(), w.path(ROWS.get(2)).asText()));
+        });
+        sb.append("\nSettings chosen per outer fold:\n\n| task type | fold | PLAIN | ONE_SE | constant |\n|---|---|---|---|---|\n");
         for (JsonNode t : json.path("taskTypes")) {
             for (JsonNode f : t.path("outerFolds")) {
                 sb.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %s |%n", t.path("taskType").asText(),
