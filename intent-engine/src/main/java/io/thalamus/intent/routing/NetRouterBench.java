@@ -391,7 +391,7 @@ public final class NetRouterBench {
          */
         ONE_SE;
 
-        /** The rule's name in JSON and on the command line. */
+        /** The rule's name in JSON ({@code plain}, {@code one-se}). */
         public String wire() {
             return name().toLowerCase(Locale.ROOT).replace('_', '-');
         }
