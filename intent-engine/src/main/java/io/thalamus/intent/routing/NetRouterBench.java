@@ -82,31 +82,19 @@ public final class NetRouterBench {
         double featureMs = (System.nanoTime() - f0) / 1e6 / corpus.tasks().size();
         Map<String, List<Outcome>> byTask = group(outcomes);
         long n0 = System.nanoTime();
-        List<NetworkTasks.Task> network = NetworkTasks.build(NetworkTasks.zoo(dataRoot), registry, spec.seed(),
-                spec.trainFraction(), spec.seriesPerFamily() >= 40 ? ADMISSION_TASKS : 6, spec.seriesPerFamily() >= 40 ? 2 : 1);
+        List<NetworkTasks.Task> network = networkTasks(dataRoot, registry, spec, false);
         List<Outcome> networkOutcomes = network.stream().flatMap(t -> t.outcomes().stream()).toList();
         log.printf(Locale.ROOT, "network tasks: %d (admission and routing on Topology Zoo), %d runs in %.1f s%n",
                 network.size(), networkOutcomes.size(), (System.nanoTime() - n0) / 1e9);
         List<Outcome> allOutcomes = new ArrayList<>(outcomes);
         allOutcomes.addAll(networkOutcomes);
         OutcomeJsonl.write(outDir.resolve("outcomes.jsonl"), allOutcomes);
-        List<Labelled> items = new ArrayList<>();
-        for (BenchTask t : corpus.tasks()) {
-            List<TrainingExample> ex = examples(List.of(t), features, byTask);
-            List<EvaluatedTask> ev = evaluated(List.of(t), features, byTask);
-            if (!ex.isEmpty()) {
-                items.add(new Labelled(t.splitKey(), corpus.isTrain(t), ex.get(0), ev.get(0)));
-            }
-        }
-        for (NetworkTasks.Task t : network) {
-            Map<String, List<Outcome>> one = Map.of(t.id(), t.outcomes());
-            items.add(new Labelled(t.splitKey(), t.train(), example(t.features(), t.outcomes()),
-                    evaluatedTask(t.id(), t.family(), t.features(), one.get(t.id()), null)));
-        }
+        List<Labelled> items = labelled(corpus, features, byTask, network);
         writeFeatures(outDir.resolve("features.jsonl"), corpus, features, probes, network);
         List<Labelled> trainItems = items.stream().filter(Labelled::train).toList();
-        Map<TaskType, Config> configs = chooseConfig(trainItems, spec.seed());
-        log.printf(Locale.ROOT, "router: %s (5-fold cross-validation grouped by series on the train split)%n", configs);
+        Map<TaskType, Config> configs = chooseConfig(trainItems, spec.seed(), DEFAULT_SELECTION_RULE);
+        log.printf(Locale.ROOT, "router: %s (5-fold cross-validation grouped by series on the train split, rule %s)%n",
+                configs, DEFAULT_SELECTION_RULE.wire());
         KnnPerformancePredictor predictor = train(trainItems.stream().map(Labelled::example).toList(), configs);
         ModelRouter router = new ModelRouter(predictor, routedCards(registry), LoadShifter.standard());
         RouterJson.write(predictor, outDir.resolve("router.json"), t -> t == TaskType.FORECAST
@@ -143,7 +131,7 @@ public final class NetRouterBench {
         configs.forEach((t, cf) -> cfg.putObject(t.wire()).put("k", cf.k()).put("featureSet", cf.featureSet())
                 .put("priorWeight", cf.priorWeight()).put("constant", cf.constant())
                 .put("aggregation", cf.aggregation().wire()).put("cvOptimalPickRate", cf.cvPickRate())
-                .put("cvMeanRegret", cf.cvRegret()));
+                .put("cvMeanRegret", cf.cvRegret()).put("selectionRule", DEFAULT_SELECTION_RULE.wire()));
         json.put("featureExtractionMsPerTask", featureMs);
         json.put("runtimeSeconds", (t3 - t0) / 1e9);
         putScores(json, scores, test, router);
@@ -156,6 +144,34 @@ public final class NetRouterBench {
         write(outDir.resolve("results.json"), json.toPrettyString());
         write(outDir.resolve("results.md"), md);
         return new Result(corpus, router, scores, json, md);
+    }
+
+    /**
+     * The admission and routing tasks of a run with this spec (180 admission instances, 2 routing tasks per topology
+     * for the standard size; 6 and 1 for small test corpora); with {@code trainOnly} only the train side is solved.
+     */
+    static List<NetworkTasks.Task> networkTasks(Path dataRoot, ModelRegistry registry, CorpusSpec spec, boolean trainOnly) {
+        boolean full = spec.seriesPerFamily() >= 40;
+        return NetworkTasks.build(NetworkTasks.zoo(dataRoot), registry, spec.seed(), spec.trainFraction(),
+                full ? ADMISSION_TASKS : 6, full ? 2 : 1, trainOnly);
+    }
+
+    /** Every task of the corpus and of {@code network} that has outcomes, with its side of the split. */
+    static List<Labelled> labelled(Corpus corpus, Map<String, TaskFeatures> features, Map<String, List<Outcome>> byTask,
+                                   List<NetworkTasks.Task> network) {
+        List<Labelled> items = new ArrayList<>();
+        for (BenchTask t : corpus.tasks()) {
+            List<TrainingExample> ex = examples(List.of(t), features, byTask);
+            List<EvaluatedTask> ev = evaluated(List.of(t), features, byTask);
+            if (!ex.isEmpty()) {
+                items.add(new Labelled(t.splitKey(), corpus.isTrain(t), ex.get(0), ev.get(0)));
+            }
+        }
+        for (NetworkTasks.Task t : network) {
+            items.add(new Labelled(t.splitKey(), t.train(), example(t.features(), t.outcomes()),
+                    evaluatedTask(t.id(), t.family(), t.features(), t.outcomes(), null)));
+        }
+        return items;
     }
 
     /** Cards of the task types the benchmark routes. */
@@ -365,88 +381,238 @@ public final class NetRouterBench {
         return new KnnPerformancePredictor.Setting(c.k(), weights(c.featureSet(), dims), c.priorWeight(), c.aggregation());
     }
 
+    /** How the cross-validation picks a setting among those it tried (see {@link #select}). */
+    public enum SelectionRule {
+        /** The highest CV optimal-pick rate among the settings whose CV mean regret is no worse than the constant router's. */
+        PLAIN,
+        /**
+         * As {@link #PLAIN}, but a non-constant setting qualifies only when its CV pick-rate gain over the constant
+         * router exceeds one standard error of the paired per-task difference of their hits.
+         */
+        ONE_SE;
+
+        /** The rule's name in JSON ({@code plain}, {@code one-se}). */
+        public String wire() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+    }
+
     /**
-     * Per task type the configuration (k, feature subset, prior weight, loss aggregation) with the best optimal-pick
-     * rate over 5 folds of the train split grouped by series or topology, among those whose cross-validated mean
-     * regret is no worse than the constant router's (the best single model of each training fold); the regret breaks
-     * near-ties in pick rate. When none qualifies, the constant router is chosen. Only train tasks are ever looked at.
+     * The selection rule of {@code router bench}: {@link SelectionRule#ONE_SE}, by the rule fixed before the nested-CV
+     * study on the train split (lower pooled series regret than PLAIN; see docs/router.md and
+     * bench/results/router/selection-rule.md).
      */
-    static Map<TaskType, Config> chooseConfig(List<Labelled> train, long seed) {
+    public static final SelectionRule DEFAULT_SELECTION_RULE = SelectionRule.ONE_SE;
+
+    /**
+     * Per-task cross-validated outcome of one setting, in the order of the tasks it was given: 1 when the pick reached
+     * the least loss else 0, and the pick's regret; NaN for a task that was never held out.
+     */
+    record CvTrace(double[] hits, double[] regrets) {
+        /** Mean hit over the held-out tasks (0 when none). */
+        double pickRate() {
+            return mean(hits);
+        }
+
+        /** Mean regret over the held-out tasks (0 when none). */
+        double meanRegret() {
+            return mean(regrets);
+        }
+
+        private static double mean(double[] v) {
+            double sum = 0;
+            int n = 0;
+            for (double x : v) {
+                if (!Double.isNaN(x)) {
+                    sum += x;
+                    n++;
+                }
+            }
+            return n == 0 ? 0 : sum / n;
+        }
+    }
+
+    /** A setting tried by the cross-validation with its per-task trace. */
+    record Scored(Config config, CvTrace trace) {
+    }
+
+    /**
+     * Per task type the configuration (k, feature subset, prior weight, loss aggregation) chosen by {@code rule} from
+     * 5 folds of the train split grouped by series or topology (see {@link #select}). Only train tasks are ever
+     * looked at.
+     */
+    static Map<TaskType, Config> chooseConfig(List<Labelled> train, long seed, SelectionRule rule) {
         Map<TaskType, Config> out = new java.util.EnumMap<>(TaskType.class);
+        byType(train).forEach((type, tasks) -> out.put(type, select(tried(tasks, seed), rule)));
+        return out;
+    }
+
+    /** {@link #chooseConfig(List, long, SelectionRule)} with the default rule. */
+    static Map<TaskType, Config> chooseConfig(List<Labelled> train, long seed) {
+        return chooseConfig(train, seed, DEFAULT_SELECTION_RULE);
+    }
+
+    /** The tasks grouped by task type (types in enum order, tasks in the given order). */
+    static Map<TaskType, List<Labelled>> byType(List<Labelled> tasks) {
         Map<TaskType, List<Labelled>> byType = new java.util.EnumMap<>(TaskType.class);
-        train.forEach(l -> byType.computeIfAbsent(l.example().features().task(), t -> new ArrayList<>()).add(l));
-        for (Map.Entry<TaskType, List<Labelled>> e : byType.entrySet()) {
-            boolean series = e.getKey() == TaskType.FORECAST || e.getKey() == TaskType.DETECT_ANOMALY;
-            List<Config> tried = new ArrayList<>();
-            for (KnnPerformancePredictor.Aggregation agg : KnnPerformancePredictor.Aggregation.values()) {
-                tried.add(cv(e.getValue(), seed, new Config(20, "all", CONSTANT_PRIOR_WEIGHT, agg, 0, 0)));
-                for (String set : series ? FEATURE_SETS : List.of("all")) {
-                    for (double pw : PRIOR_GRID) {
-                        for (int k : K_GRID) {
-                            tried.add(cv(e.getValue(), seed, new Config(k, set, pw, agg, 0, 0)));
-                        }
+        tasks.forEach(l -> byType.computeIfAbsent(l.example().features().task(), t -> new ArrayList<>()).add(l));
+        return byType;
+    }
+
+    /**
+     * Every setting of the grid, cross-validated on tasks of one type: the constant router under either aggregation,
+     * then k × feature subset (series types) × prior weight × aggregation.
+     */
+    static List<Scored> tried(List<Labelled> ofType, long seed) {
+        TaskType type = ofType.get(0).example().features().task();
+        boolean series = type == TaskType.FORECAST || type == TaskType.DETECT_ANOMALY;
+        List<Scored> tried = new ArrayList<>();
+        for (KnnPerformancePredictor.Aggregation agg : KnnPerformancePredictor.Aggregation.values()) {
+            tried.add(scored(ofType, seed, new Config(20, "all", CONSTANT_PRIOR_WEIGHT, agg, 0, 0)));
+            for (String set : series ? FEATURE_SETS : List.of("all")) {
+                for (double pw : PRIOR_GRID) {
+                    for (int k : K_GRID) {
+                        tried.add(scored(ofType, seed, new Config(k, set, pw, agg, 0, 0)));
                     }
                 }
             }
-            double guard = tried.stream().filter(Config::constant).mapToDouble(Config::cvRegret).min().orElse(0);
-            Config best = tried.stream().filter(Config::constant).min(java.util.Comparator.comparingDouble(Config::cvRegret))
-                    .orElseThrow();
-            double bestScore = Double.NEGATIVE_INFINITY;
-            for (Config c : tried) {
-                double score = c.cvPickRate() - 1e-3 * c.cvRegret();
-                if (c.cvRegret() <= guard + 1e-12 && score > bestScore + 1e-12) {
-                    bestScore = score;
-                    best = c;
-                }
-            }
-            out.put(e.getKey(), best);
         }
-        return out;
+        return tried;
+    }
+
+    /** The constant router among the tried settings: the one with the least CV mean regret (first on ties). */
+    static Scored constantOf(List<Scored> tried) {
+        return tried.stream().filter(s -> s.config().constant())
+                .min(java.util.Comparator.comparingDouble(s -> s.config().cvRegret())).orElseThrow();
+    }
+
+    /**
+     * The setting {@code rule} takes among the tried ones. A candidate must have a CV mean regret no worse than the
+     * constant router's (the best single model of each training fold; the regret guard); under {@link SelectionRule#ONE_SE}
+     * a non-constant candidate must also beat the constant router's CV pick rate by more than one standard error of
+     * the paired per-task difference. Among candidates the highest CV pick rate wins, the regret breaking near-ties;
+     * when none qualifies, the constant router.
+     */
+    static Config select(List<Scored> tried, SelectionRule rule) {
+        Scored constant = constantOf(tried);
+        double guard = constant.config().cvRegret();
+        Config best = constant.config();
+        double bestScore = Double.NEGATIVE_INFINITY;
+        for (Scored s : tried) {
+            Config c = s.config();
+            double score = c.cvPickRate() - 1e-3 * c.cvRegret();
+            boolean qualifies = c.cvRegret() <= guard + 1e-12
+                    && (rule == SelectionRule.PLAIN || c.constant() || clearsOneSe(s.trace(), constant.trace()));
+            if (qualifies && score > bestScore + 1e-12) {
+                bestScore = score;
+                best = c;
+            }
+        }
+        return best;
+    }
+
+    /** Whether the mean of the paired differences of hits (candidate − constant) exceeds one standard error of it. */
+    static boolean clearsOneSe(CvTrace candidate, CvTrace constant) {
+        double[] d = pairedDifferences(candidate.hits(), constant.hits());
+        return d.length >= 2 && mean(d) > standardError(d);
+    }
+
+    /** a_i − b_i over the tasks where both are defined (not NaN). */
+    static double[] pairedDifferences(double[] a, double[] b) {
+        if (a.length != b.length) {
+            throw new IllegalArgumentException("paired traces differ in length: " + a.length + " vs " + b.length);
+        }
+        return java.util.stream.IntStream.range(0, a.length).filter(i -> !Double.isNaN(a[i]) && !Double.isNaN(b[i]))
+                .mapToDouble(i -> a[i] - b[i]).toArray();
+    }
+
+    /** Arithmetic mean (0 for none). */
+    static double mean(double[] v) {
+        return v.length == 0 ? 0 : java.util.Arrays.stream(v).sum() / v.length;
+    }
+
+    /** Standard error of the mean: sample standard deviation (n − 1) over √n; NaN for fewer than 2 values. */
+    static double standardError(double[] v) {
+        if (v.length < 2) {
+            return Double.NaN;
+        }
+        double m = mean(v);
+        double ss = 0;
+        for (double x : v) {
+            ss += (x - m) * (x - m);
+        }
+        return Math.sqrt(ss / (v.length - 1)) / Math.sqrt(v.length);
     }
 
     /** The configuration with its cross-validated scores filled in. */
     static Config cv(List<Labelled> train, long seed, Config c) {
-        double[] s = cvScore(train, seed, c);
-        return new Config(c.k(), c.featureSet(), c.priorWeight(), c.aggregation(), s[0], s[1]);
+        return scored(train, seed, c).config();
     }
 
-    /** Cross-validated [optimal-pick rate, mean regret] of one configuration on tasks of one type. */
-    static double[] cvScore(List<Labelled> train, long seed, Config c) {
+    private static Scored scored(List<Labelled> train, long seed, Config c) {
+        CvTrace t = cvScore(train, seed, c);
+        return new Scored(new Config(c.k(), c.featureSet(), c.priorWeight(), c.aggregation(), t.pickRate(), t.meanRegret()), t);
+    }
+
+    /**
+     * Fold (0..folds−1) of every split key of the tasks: the distinct keys in sorted order, shuffled with
+     * {@code seed}, dealt round robin.
+     */
+    static Map<String, Integer> folds(List<Labelled> tasks, long seed, int folds) {
         Set<String> keySet = new TreeSet<>();
-        train.forEach(t -> keySet.add(t.splitKey()));
+        tasks.forEach(t -> keySet.add(t.splitKey()));
         List<String> keys = new ArrayList<>(keySet);
         Collections.shuffle(keys, new Random(seed));
         Map<String, Integer> fold = new HashMap<>();
         for (int i = 0; i < keys.size(); i++) {
-            fold.put(keys.get(i), i % 5);
+            fold.put(keys.get(i), i % folds);
         }
-        double hits = 0;
-        double regret = 0;
-        int n = 0;
+        return fold;
+    }
+
+    /** Cross-validated per-task hits and regrets of one configuration on tasks of one type (5 folds grouped by key). */
+    static CvTrace cvScore(List<Labelled> train, long seed, Config c) {
+        Map<String, Integer> fold = folds(train, seed, 5);
+        double[] hits = new double[train.size()];
+        double[] regrets = new double[train.size()];
+        java.util.Arrays.fill(hits, Double.NaN);
+        java.util.Arrays.fill(regrets, Double.NaN);
         for (int f = 0; f < 5; f++) {
             final int ff = f;
             List<TrainingExample> ex = train.stream().filter(t -> fold.get(t.splitKey()) != ff).map(Labelled::example).toList();
-            List<Labelled> held = train.stream().filter(t -> fold.get(t.splitKey()) == ff).toList();
-            if (ex.isEmpty() || held.isEmpty()) {
+            if (ex.isEmpty()) {
                 continue;
             }
-            int dims = ex.get(0).features().size();
-            KnnPerformancePredictor p = KnnPerformancePredictor.train(ex, t -> setting(c, dims));
-            for (Labelled l : held) {
-                EvaluatedTask t = l.evaluated();
-                List<ModelEstimate> est = p.predict(t.features());
-                // as the router decides with no flags: least predicted loss, then least predicted CPU, then id
-                String pick = est.stream().filter(e -> !Double.isNaN(e.predictedLoss()))
-                        .min(java.util.Comparator.comparingDouble(ModelEstimate::predictedLoss)
-                                .thenComparingDouble(ModelEstimate::predictedCpuMs).thenComparing(ModelEstimate::modelId))
-                        .map(ModelEstimate::modelId).orElse(null);
-                boolean ran = pick != null && t.loss().containsKey(pick);
-                hits += ran && t.optimal(pick) ? 1 : 0;
-                regret += ran ? t.loss().get(pick) - t.oracleLoss() : 1;
-                n++;
+            KnnPerformancePredictor p = trainOne(ex, c);
+            for (int i = 0; i < train.size(); i++) {
+                if (fold.get(train.get(i).splitKey()) == ff) {
+                    double[] hr = judge(p, train.get(i).evaluated());
+                    hits[i] = hr[0];
+                    regrets[i] = hr[1];
+                }
             }
         }
-        return n == 0 ? new double[] {0, 0} : new double[] {hits / n, regret / n};
+        return new CvTrace(hits, regrets);
+    }
+
+    /** A predictor with one configuration, trained on examples of one task type. */
+    static KnnPerformancePredictor trainOne(List<TrainingExample> ex, Config c) {
+        int dims = ex.get(0).features().size();
+        return KnnPerformancePredictor.train(ex, t -> setting(c, dims));
+    }
+
+    /**
+     * [hit, regret] of the model the predictor picks for a task, as the router decides with no flags (least predicted
+     * loss, then least predicted CPU, then id); a pick that did not run counts as a miss with regret 1.
+     */
+    static double[] judge(KnnPerformancePredictor p, EvaluatedTask t) {
+        List<ModelEstimate> est = p.predict(t.features());
+        String pick = est.stream().filter(e -> !Double.isNaN(e.predictedLoss()))
+                .min(java.util.Comparator.comparingDouble(ModelEstimate::predictedLoss)
+                        .thenComparingDouble(ModelEstimate::predictedCpuMs).thenComparing(ModelEstimate::modelId))
+                .map(ModelEstimate::modelId).orElse(null);
+        boolean ran = pick != null && t.loss().containsKey(pick);
+        return new double[] {ran && t.optimal(pick) ? 1 : 0, ran ? t.loss().get(pick) - t.oracleLoss() : 1};
     }
 
     /** Task types whose tasks are cut from time series (comparable with the series-only benchmark of earlier runs). */
@@ -607,7 +773,7 @@ public final class NetRouterBench {
         write(file, sb.toString());
     }
 
-    private static void write(Path file, String text) {
+    static void write(Path file, String text) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             Files.writeString(file, text, StandardCharsets.UTF_8);

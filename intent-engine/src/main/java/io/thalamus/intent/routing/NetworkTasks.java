@@ -125,6 +125,15 @@ final class NetworkTasks {
      */
     static List<Task> build(List<Topology> zoo, ModelRegistry registry, long seed, double trainFraction,
                             int admissionTasks, int routingPerTopology) {
+        return build(zoo, registry, seed, trainFraction, admissionTasks, routingPerTopology, false);
+    }
+
+    /**
+     * As {@link #build(List, ModelRegistry, long, double, int, int)}; with {@code trainOnly} the test-side instances
+     * are drawn (so the train side is the same) but never solved nor returned.
+     */
+    static List<Task> build(List<Topology> zoo, ModelRegistry registry, long seed, double trainFraction,
+                            int admissionTasks, int routingPerTopology, boolean trainOnly) {
         Random rnd = new Random(seed ^ 0x5EED_2026L);
         List<String> names = new ArrayList<>(zoo.stream().map(Topology::name).distinct().sorted().toList());
         Collections.shuffle(names, rnd);
@@ -136,7 +145,10 @@ final class NetworkTasks {
         List<ModelCard> solvers = registry.cardsFor(TaskType.ADMIT_FLOWS);
         for (int i = 0; i < admissionTasks && !admissible.isEmpty() && !solvers.isEmpty(); i++) {
             Topology t = admissible.get(i % admissible.size());
-            out.add(admission(t, i, registry, solvers, rnd, train.contains(t.name())));
+            Task task = admission(t, i, registry, solvers, rnd, train.contains(t.name()), trainOnly);
+            if (task != null) {
+                out.add(task);
+            }
         }
         List<ModelCard> policies = registry.cardsFor(TaskType.ROUTE);
         for (Topology t : zoo) {
@@ -146,7 +158,7 @@ final class NetworkTasks {
             RoutingGraph g = RoutingGraph.of(t);
             RoutingGraph.AllPairs sp = g.shortestPaths();
             for (int i = 0; i < routingPerTopology; i++) {
-                Task task = routing(t, g, sp, i, registry, policies, rnd, train.contains(t.name()));
+                Task task = routing(t, g, sp, i, registry, policies, rnd, train.contains(t.name()), trainOnly);
                 if (task != null) {
                     out.add(task);
                 }
@@ -156,12 +168,15 @@ final class NetworkTasks {
     }
 
     private static Task admission(Topology t, int index, ModelRegistry registry, List<ModelCard> solvers, Random rnd,
-                                  boolean train) {
+                                  boolean train, boolean trainOnly) {
         int flows = (int) Math.round(Math.exp(Math.log(ADMISSION_MIN_FLOWS)
                 + rnd.nextDouble() * Math.log((double) ADMISSION_MAX_FLOWS / ADMISSION_MIN_FLOWS)));
         double load = 0.8 + 1.7 * rnd.nextDouble();
         double budgetS = ADMISSION_BUDGETS_S[rnd.nextInt(ADMISSION_BUDGETS_S.length)];
         long flowSeed = rnd.nextLong();
+        if (trainOnly && !train) {
+            return null;
+        }
         List<Flow> set = PfarFlowGenerator.generate(t, flows, flowSeed, load, 3);
         AdmissionProblem p = AdmissionProblem.of(t, set);
         CandidatePaths candidates = CandidatePaths.of(p);
@@ -222,7 +237,7 @@ final class NetworkTasks {
     static final int GA_POPULATION = 40;
 
     private static Task routing(Topology t, RoutingGraph g, RoutingGraph.AllPairs sp, int index, ModelRegistry registry,
-                                List<ModelCard> policies, Random rnd, boolean train) {
+                                List<ModelCard> policies, Random rnd, boolean train, boolean trainOnly) {
         int n = g.nodeCount();
         int[][] queries = new int[QUERIES][];
         int found = 0;
@@ -233,7 +248,7 @@ final class NetworkTasks {
                 queries[found++] = new int[] {s, d};
             }
         }
-        if (found < QUERIES) {
+        if (found < QUERIES || (trainOnly && !train)) {
             return null;
         }
         String id = "route:" + t.name() + "#" + index;

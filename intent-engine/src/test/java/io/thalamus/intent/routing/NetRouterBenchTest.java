@@ -116,5 +116,29 @@ class NetRouterBenchTest {
         assertThat(corpus.tasks()).extracting(BenchTask::family)
                 .contains("geant-totem", "abilene", "5g-ucc");
         assertThat(r.scores()).extracting(RouterEvaluation.TaskTypeScore::task).contains("forecast", "detect-anomaly");
+        assertThat(r.json().path("configuration").path("forecast").path("selectionRule").asText())
+                .isEqualTo(NetRouterBench.DEFAULT_SELECTION_RULE.wire());
+    }
+
+    @Test
+    void theSelectionRuleStudyRunsOnTheTrainSideOnly() {
+        Path root = SharedData.root().orElse(null);
+        Assumptions.assumeTrue(root != null, "shared data folder not found: set THALAMUS_DATA");
+        CorpusSpec spec = new CorpusSpec(6, 1, 1, 0.5, 99);
+        Corpus corpus = new CorpusBuilder(spec).build(root);
+        List<NetRouterBench.Labelled> items = SelectionRuleStudy.trainTasks(root, spec, System.out);
+        Set<String> seriesTaskIds = new HashSet<>();
+        for (NetRouterBench.Labelled l : items) {
+            assertThat(l.train()).isTrue();
+            String id = l.evaluated().taskId();
+            if (!id.startsWith("admit-flows:") && !id.startsWith("route:")) {
+                assertThat(corpus.trainKeys()).contains(l.splitKey());
+                seriesTaskIds.add(id);
+            }
+        }
+        // every train-side series task, and no test-side one
+        assertThat(seriesTaskIds).isEqualTo(new HashSet<>(corpus.train().stream().map(BenchTask::id).toList()));
+        assertThat(corpus.test()).isNotEmpty();
+        assertThat(items).anyMatch(l -> l.evaluated().taskId().startsWith("admit-flows:"));
     }
 }
