@@ -16,12 +16,23 @@ public final class DefaultModelChooser implements ModelChooser {
     /** The name recorded as the decision's router. */
     public static final String ROUTER = "default-table";
 
+    /** The admission model card an intent's {@code solver} names; {@code auto} (or none) is the greedy scan. */
+    static String admissionModel(String solver) {
+        if (solver == null) {
+            return "admission.greedy";
+        }
+        return switch (solver) {
+            case "ilp" -> "admission.ilp";
+            case "genetic" -> "admission.ga";
+            default -> "admission.greedy";
+        };
+    }
+
     @Override
     public ModelDecision choose(Intent intent, Task task) {
         String model = switch (task.type()) {
             case FORECAST -> "forecast.ewma";
-            case ADMIT -> intent.spec() instanceof IntentSpec.AdmitFlows a && "ilp".equals(a.solver())
-                    ? "admission.ilp" : "admission.greedy";
+            case ADMIT -> intent.spec() instanceof IntentSpec.AdmitFlows a ? admissionModel(a.solver()) : "admission.greedy";
             case ROUTE -> intent.spec() instanceof IntentSpec.RoutingPolicy r ? r.policy() + "-policy" : "shortest-policy";
             case WHAT_IF -> "flow-level-twin";
             case DETECT -> "anomaly.robust-z";

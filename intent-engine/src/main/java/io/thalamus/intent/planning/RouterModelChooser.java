@@ -33,6 +33,8 @@ public final class RouterModelChooser implements ModelChooser {
 
     /** The name recorded as the decision's router. */
     public static final String ROUTER = "model-router";
+    /** The {@code solver} of an admit-flows intent that leaves the choice to the router (the schema's default). */
+    static final String AUTO_SOLVER = "auto";
     /** Fewest samples a series needs before its features describe the task. */
     static final int MIN_SERIES = 8;
 
@@ -79,7 +81,8 @@ public final class RouterModelChooser implements ModelChooser {
         if (task.type() == TaskType.ROUTE && intent.spec() instanceof IntentSpec.RoutingPolicy) {
             return fallback(intent, task, "the intent names its routing policy");
         }
-        if (task.type() == TaskType.ADMIT && intent.spec() instanceof IntentSpec.AdmitFlows a && a.solver() != null) {
+        if (task.type() == TaskType.ADMIT && intent.spec() instanceof IntentSpec.AdmitFlows a && a.solver() != null
+                && !AUTO_SOLVER.equals(a.solver())) {
             return fallback(intent, task, "the intent names its admission solver");
         }
         if (task.type() == TaskType.ADMIT && intent.spec() instanceof IntentSpec.Connectivity) {
