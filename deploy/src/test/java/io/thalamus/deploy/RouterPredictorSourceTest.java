@@ -58,6 +58,7 @@ class RouterPredictorSourceTest {
             // no extractor for admission in the intent pipeline: every past admission task is a neighbour
             RouteDecision admit = chooser.route(TaskType.ADMIT_FLOWS, null, 1, RoutingPreferences.none());
             assertThat(admit.chosen().support()).isGreaterThan(p.k(TaskType.ADMIT_FLOWS));
+            assertThat(admit.reasons()).anyMatch(r -> r.contains("predicted from every past task of the type"));
         }
     }
 

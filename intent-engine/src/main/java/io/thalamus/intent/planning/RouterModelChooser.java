@@ -139,6 +139,10 @@ public final class RouterModelChooser implements ModelChooser {
                     + ": predicted from every past task of the type instead";
             features = null;
         }
+        boolean seriesTask = tt == io.thalamus.models.card.TaskType.FORECAST || tt == io.thalamus.models.card.TaskType.DETECT_ANOMALY;
+        if (features == null && note == null && dims >= 0 && !seriesTask) {
+            note = "no task features for " + tt.wire() + " here: predicted from every past task of the type";
+        }
         RouteDecision d = router.route(features == null ? new TaskFeatures(tt, new double[0]) : features, prefs);
         if (note == null) {
             return d;

@@ -46,6 +46,8 @@ class AdmissionSolverChoiceTest {
             assertThat(auto.router()).isEqualTo(RouterModelChooser.ROUTER);
             assertThat(unspecified.router()).isEqualTo(RouterModelChooser.ROUTER);
             assertThat(auto.modelId()).startsWith("admission.");
+            // an empty memory: the router goes by the cards alone, so no "past tasks" note
+            assertThat(auto.reasons()).noneMatch(r -> r.contains("every past task"));
             ModelDecision genetic = chooser.choose(admit("genetic"), ADMIT);
             assertThat(genetic.router()).isEqualTo(DefaultModelChooser.ROUTER);
             assertThat(genetic.modelId()).isEqualTo("admission.ga");
