@@ -186,6 +186,10 @@ public final class EnglishIntents {
                     (s.kind().equals("source") ? sources : targets).add(value);
                 }
                 case "qos" -> {
+                    if (phrase.strip().matches("\\d+(?:[.,]\\d+)?") && Quantities.startsWithTimeUnit(text.substring(s.end()))) {
+                        value = "a duration, not a rate";
+                        break;
+                    }
                     phrase = withUnit(text, s, phrase);
                     OptionalDouble bps = Quantities.bandwidthBps(phrase);
                     if (bps.isPresent()) {

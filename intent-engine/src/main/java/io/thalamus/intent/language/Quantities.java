@@ -16,6 +16,13 @@ public final class Quantities {
     private static final Pattern DELAY = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|msec|milliseconds?|s|secs?|seconds?)\\b",
             Pattern.CASE_INSENSITIVE);
 
+    /** "delay", "latency" or "rtt" right after a time, with at most a few words between ("of", "end-to-end", ...). */
+    private static final Pattern DELAY_WORD_AFTER = Pattern.compile("\\s*(?:[a-z-]+\\s+){0,2}?(?:delay|latency|rtt)\\b");
+
+    /** A time unit right after a number: such a number is a duration, never a rate. */
+    private static final Pattern TIME_UNIT_AFTER = Pattern.compile(
+            "\\s*(?:ms|msec|milliseconds?|s|secs?|seconds?|min|minutes?|h|hours?)\\b", Pattern.CASE_INSENSITIVE);
+
     private Quantities() {
     }
 
@@ -51,19 +58,29 @@ public final class Quantities {
         return OptionalDouble.of(v * scale * (bytes ? 8 : 1));
     }
 
-    /** A delay bound in ms written after "delay" or "latency" (or "within"), if the text has one. */
+    /**
+     * A delay bound in ms written after "delay" or "latency" (or "within", "rtt"), or followed closely by "delay",
+     * "latency" or "rtt" ("30 ms delay", "20 ms of latency"), if the text has one.
+     */
     public static OptionalDouble delayMs(String text) {
         String lower = text.toLowerCase(Locale.ROOT);
         Matcher m = DELAY.matcher(text);
         while (m.find()) {
             int from = Math.max(0, m.start() - 40);
             String before = lower.substring(from, m.start());
-            if (before.contains("delay") || before.contains("latency") || before.contains("within") || before.contains("rtt")) {
+            String after = lower.substring(m.end(), Math.min(lower.length(), m.end() + 25));
+            if (before.contains("delay") || before.contains("latency") || before.contains("within") || before.contains("rtt")
+                    || DELAY_WORD_AFTER.matcher(after).lookingAt()) {
                 double v = Double.parseDouble(m.group(1));
                 String unit = m.group(2).toLowerCase(Locale.ROOT);
                 return OptionalDouble.of(unit.startsWith("m") ? v : v * 1000.0);
             }
         }
         return OptionalDouble.empty();
+    }
+
+    /** Whether {@code rest} (the text right after a number) starts with a time unit: the number is a duration. */
+    public static boolean startsWithTimeUnit(String rest) {
+        return TIME_UNIT_AFTER.matcher(rest).lookingAt();
     }
 }

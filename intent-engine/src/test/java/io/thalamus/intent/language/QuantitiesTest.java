@@ -27,6 +27,25 @@ class QuantitiesTest {
     }
 
     @Test
+    void readsADelayWordJustAfterTheTimeToo() {
+        assertThat(Quantities.delayMs("gets 500 Mbps with less than 30 ms delay").getAsDouble()).isEqualTo(30.0);
+        assertThat(Quantities.delayMs("no more than 20 ms of latency").getAsDouble()).isEqualTo(20.0);
+        assertThat(Quantities.delayMs("below 0.05 s end-to-end delay").getAsDouble()).isEqualTo(50.0);
+        // a delay word farther on belongs to something else
+        assertThat(Quantities.delayMs("buffer 20 ms of video and report the measured delay later")).isEmpty();
+    }
+
+    @Test
+    void aNumberFollowedByATimeUnitIsADuration() {
+        assertThat(Quantities.startsWithTimeUnit(" ms delay")).isTrue();
+        assertThat(Quantities.startsWithTimeUnit("ms")).isTrue();
+        assertThat(Quantities.startsWithTimeUnit(" seconds")).isTrue();
+        assertThat(Quantities.startsWithTimeUnit(" Mbps")).isFalse();
+        assertThat(Quantities.startsWithTimeUnit(" streams")).isFalse();
+        assertThat(Quantities.startsWithTimeUnit("")).isFalse();
+    }
+
+    @Test
     void corpusAnnotationsBecomeSpansOfThePlainText() {
         LabelledSentence s = RasaNluCorpus.sentence("create_flow",
                 "route traffic from [Host 19](source) to [AB:cd:12:e3:f4:5e](target) with [minimum](operator:GTE) bandwidth of [2.1 mbps](qos)");
