@@ -106,7 +106,8 @@ public final class RouterModelChooser implements ModelChooser {
         try {
             RouteDecision d = route(tt, series, horizon, prefs);
             List<String> reasons = new ArrayList<>(d.reasons());
-            if (series == null || series.length < MIN_SERIES) {
+            boolean seriesTask = tt == io.thalamus.models.card.TaskType.FORECAST || tt == io.thalamus.models.card.TaskType.DETECT_ANOMALY;
+            if (seriesTask && (series == null || series.length < MIN_SERIES)) {
                 reasons.add("no telemetry series of " + MIN_SERIES + "+ samples yet: features describe the task type only");
             }
             return new ModelDecision(task.index(), task.type(), d.modelId(), ROUTER, reasons,

@@ -48,6 +48,7 @@ class AdmissionSolverChoiceTest {
             assertThat(auto.modelId()).startsWith("admission.");
             // an empty memory: the router goes by the cards alone, so no "past tasks" note
             assertThat(auto.reasons()).noneMatch(r -> r.contains("every past task"));
+            assertThat(auto.reasons()).noneMatch(r -> r.contains("telemetry series"));
             ModelDecision genetic = chooser.choose(admit("genetic"), ADMIT);
             assertThat(genetic.router()).isEqualTo(DefaultModelChooser.ROUTER);
             assertThat(genetic.modelId()).isEqualTo("admission.ga");
