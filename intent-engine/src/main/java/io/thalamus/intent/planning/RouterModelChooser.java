@@ -106,8 +106,7 @@ public final class RouterModelChooser implements ModelChooser {
         try {
             RouteDecision d = route(tt, series, horizon, prefs);
             List<String> reasons = new ArrayList<>(d.reasons());
-            boolean seriesTask = tt == io.thalamus.models.card.TaskType.FORECAST || tt == io.thalamus.models.card.TaskType.DETECT_ANOMALY;
-            if (seriesTask && (series == null || series.length < MIN_SERIES)) {
+            if (seriesTask(tt) && (series == null || series.length < MIN_SERIES)) {
                 reasons.add("no telemetry series of " + MIN_SERIES + "+ samples yet: features describe the task type only");
             }
             return new ModelDecision(task.index(), task.type(), d.modelId(), ROUTER, reasons,
@@ -140,8 +139,7 @@ public final class RouterModelChooser implements ModelChooser {
                     + ": predicted from every past task of the type instead";
             features = null;
         }
-        boolean seriesTask = tt == io.thalamus.models.card.TaskType.FORECAST || tt == io.thalamus.models.card.TaskType.DETECT_ANOMALY;
-        if (features == null && note == null && dims >= 0 && !seriesTask) {
+        if (features == null && note == null && dims >= 0 && !seriesTask(tt)) {
             note = "no task features for " + tt.wire() + " here: predicted from every past task of the type";
         }
         RouteDecision d = router.route(features == null ? new TaskFeatures(tt, new double[0]) : features, prefs);
@@ -152,6 +150,11 @@ public final class RouterModelChooser implements ModelChooser {
         reasons.add(note);
         return new RouteDecision(d.decisionId(), d.task(), d.modelId(), d.candidates(), d.paretoFront(), d.loadShifted(),
                 reasons);
+    }
+
+    /** Whether tasks of this type are described by a series (forecast, detect-anomaly). */
+    private static boolean seriesTask(io.thalamus.models.card.TaskType tt) {
+        return tt == io.thalamus.models.card.TaskType.FORECAST || tt == io.thalamus.models.card.TaskType.DETECT_ANOMALY;
     }
 
     private ModelDecision fallback(Intent intent, Task task, String why) {
