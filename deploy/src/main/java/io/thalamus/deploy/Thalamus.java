@@ -178,8 +178,7 @@ public final class Thalamus implements AutoCloseable {
         }
         try (java.io.InputStream in = Thalamus.class.getResourceAsStream(BUILT_IN_ROUTER)) {
             if (in != null) {
-                KnnPerformancePredictor p = RouterJson.fromJson("built-in router.json",
-                        new com.fasterxml.jackson.databind.ObjectMapper().readTree(in));
+                KnnPerformancePredictor p = RouterJson.read("built-in router.json", in);
                 LOG.info("router predictor: built-in (trained by 'thalamus router bench')");
                 return p;
             }

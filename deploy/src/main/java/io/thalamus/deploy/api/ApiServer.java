@@ -1,6 +1,5 @@
 package io.thalamus.deploy.api;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -17,6 +16,7 @@ import io.thalamus.intent.store.IntentPage;
 import io.thalamus.intent.store.Submission;
 import io.thalamus.intent.validation.FieldError;
 import io.thalamus.intent.validation.InvalidIntentException;
+import io.thalamus.network.format.InputJson;
 import io.thalamus.network.format.TopologyJson;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -61,7 +61,7 @@ public final class ApiServer implements AutoCloseable {
     /** HTTP servers (each on its own event loop) sharing the port: one per core. */
     static final int EVENT_LOOPS = Math.max(1, Runtime.getRuntime().availableProcessors());
 
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    private static final ObjectMapper MAPPER = InputJson.mapper();
 
     private final Vertx vertx;
     private final HttpServer server;

@@ -1,6 +1,5 @@
 package io.thalamus.deploy.api;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -10,6 +9,7 @@ import io.thalamus.intent.execution.RoutedFlow;
 import io.thalamus.intent.lifecycle.IntentRecord;
 import io.thalamus.intent.lifecycle.IntentState;
 import io.thalamus.network.flow.Flow;
+import io.thalamus.network.format.InputJson;
 import io.thalamus.network.path.Path;
 import io.thalamus.network.topology.Topology;
 import io.thalamus.sdnrouter.controller.OnosDecisions;
@@ -37,7 +37,7 @@ public final class SdnRoutes {
     /** Lab name prefix whose datapath ids map topology nodes to ONOS devices (the {@code thalamus lab} default). */
     public static final String LAB_PREFIX = "th";
 
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    private static final ObjectMapper MAPPER = InputJson.mapper();
 
     /** Where the routes go (ApiServer's route table, which also lists them for the OpenAPI check). */
     @FunctionalInterface

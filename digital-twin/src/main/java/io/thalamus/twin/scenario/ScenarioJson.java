@@ -1,6 +1,5 @@
 package io.thalamus.twin.scenario;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.thalamus.network.flow.Flow;
 import io.thalamus.network.format.FlowJson;
+import io.thalamus.network.format.InputJson;
 import io.thalamus.network.format.TopologyFormatException;
 import io.thalamus.network.topology.Link;
 import io.thalamus.network.topology.Topology;
@@ -29,7 +29,7 @@ import java.util.Set;
  */
 public final class ScenarioJson {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    private static final ObjectMapper MAPPER = InputJson.mapper();
 
     private ScenarioJson() {
     }

@@ -186,7 +186,7 @@ public final class EnglishIntents {
                     (s.kind().equals("source") ? sources : targets).add(value);
                 }
                 case "qos" -> {
-                    if (phrase.strip().matches("\\d+(?:[.,]\\d+)?") && Quantities.startsWithTimeUnit(text.substring(s.end()))) {
+                    if (BARE_NUMBER.matcher(phrase.strip()).matches() && Quantities.startsWithTimeUnit(text.substring(s.end()))) {
                         value = "a duration, not a rate";
                         break;
                     }
@@ -240,12 +240,15 @@ public final class EnglishIntents {
     private static final Pattern RATE_IN_TEXT = Pattern.compile(
             "(\\d+(?:\\.\\d+)?\\s*[kKmMgGtT]?(?:bps|Bps|bit/s|b/s|B/s|bits/s|bits per second))");
 
+    /** A number written without a unit ("30", "2.5", "2,5"). */
+    private static final Pattern BARE_NUMBER = Pattern.compile("\\d+(?:[.,]\\d+)?");
+
     private static final Pattern UNIT_AFTER = Pattern.compile(
             "^\\s*([kKmMgGtT]?(?:bps|Bps|bit/s|b/s|B/s|bits/s|bit|bytes/s)|[kKmMgGtT](?:ilo|ega|iga|era)?(?:bits?|bytes?)(?:/s| per second)?)\\b");
 
     /** A bare number the tagger marked as a rate takes the unit written right after it ("1" + " Gbps"). */
     private static String withUnit(String text, LabelledSentence.Span s, String phrase) {
-        if (!phrase.strip().matches("\\d+(?:[.,]\\d+)?")) {
+        if (!BARE_NUMBER.matcher(phrase.strip()).matches()) {
             return phrase;
         }
         Matcher m = UNIT_AFTER.matcher(text.substring(s.end()));

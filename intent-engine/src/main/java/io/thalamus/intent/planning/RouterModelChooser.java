@@ -105,11 +105,7 @@ public final class RouterModelChooser implements ModelChooser {
         int horizon = intent.spec() instanceof IntentSpec.Forecast f ? f.horizonSteps() : 1;
         try {
             RouteDecision d = route(tt, series, horizon, prefs);
-            List<String> reasons = new ArrayList<>(d.reasons());
-            if (seriesTask(tt) && (series == null || series.length < MIN_SERIES)) {
-                reasons.add("no telemetry series of " + MIN_SERIES + "+ samples yet: features describe the task type only");
-            }
-            return new ModelDecision(task.index(), task.type(), d.modelId(), ROUTER, reasons,
+            return new ModelDecision(task.index(), task.type(), d.modelId(), ROUTER, d.reasons(),
                     d.chosen().objective(), d.paretoFront());
         } catch (NoFeasibleModelException e) {
             return fallback(intent, task, "every card was excluded by a hard limit (" + e.getMessage() + ")");
@@ -139,8 +135,10 @@ public final class RouterModelChooser implements ModelChooser {
                     + ": predicted from every past task of the type instead";
             features = null;
         }
-        if (features == null && note == null && dims >= 0 && !seriesTask(tt)) {
-            note = "no task features for " + tt.wire() + " here: predicted from every past task of the type";
+        if (features == null && note == null) {
+            note = seriesTask(tt)
+                    ? "no series of " + MIN_SERIES + "+ samples yet: features describe the task type only"
+                    : dims >= 0 ? "no task features for " + tt.wire() + " here: predicted from every past task of the type" : null;
         }
         RouteDecision d = router.route(features == null ? new TaskFeatures(tt, new double[0]) : features, prefs);
         if (note == null) {

@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.thalamus.models.card.TaskType;
+import io.thalamus.network.format.InputJson;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +28,7 @@ public final class RouterJson {
     /** Format version written to and expected in {@code router.json}. */
     public static final int FORMAT = 1;
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = InputJson.mapper();
 
     private RouterJson() {
     }
@@ -114,13 +116,22 @@ public final class RouterJson {
 
     /** Reads {@code router.json}. @throws IllegalArgumentException naming the JSON pointer of a bad field */
     public static KnnPerformancePredictor read(Path file) {
-        JsonNode root;
-        try {
-            root = MAPPER.readTree(file.toFile());
+        try (InputStream in = Files.newInputStream(file)) {
+            return read(file.toString(), in);
         } catch (IOException e) {
             throw new IllegalArgumentException(file + ": not a router file: " + e.getMessage());
         }
-        return fromJson(file.toString(), root);
+    }
+
+    /** Reads a router file from a stream; {@code source} names it in errors. @throws IllegalArgumentException as above */
+    public static KnnPerformancePredictor read(String source, InputStream in) {
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(in);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(source + ": not a router file: " + e.getMessage());
+        }
+        return fromJson(source, root);
     }
 
     /** Rebuilds a predictor from its JSON tree. */

@@ -1,6 +1,5 @@
 package io.thalamus.intent.validation;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,6 +7,7 @@ import io.thalamus.intent.model.FlowSpec;
 import io.thalamus.intent.model.Intent;
 import io.thalamus.intent.model.IntentSpec;
 import io.thalamus.intent.model.QosClass;
+import io.thalamus.network.format.InputJson;
 import io.thalamus.network.topology.Topology;
 
 import java.util.ArrayList;
@@ -23,7 +23,7 @@ import java.util.function.Supplier;
  */
 public final class IntentValidator {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    private static final ObjectMapper MAPPER = InputJson.mapper();
 
     private final IntentSchema schema;
     private final Supplier<Topology> topology;

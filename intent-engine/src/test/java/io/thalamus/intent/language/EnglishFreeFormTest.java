@@ -113,5 +113,7 @@ class EnglishFreeFormTest {
         System.out.printf("free-form sentences=%d understood fully=%d acted on=%d asked to confirm=%d acted wrongly=%d%n",
                 CASES.size(), right, acted, held, actedWrongly.size());
         assertThat(actedWrongly).isEmpty();
+        // and the property is not bought by asking about everything: it still acts on at least half of them
+        assertThat(acted).isGreaterThanOrEqualTo(CASES.size() / 2);
     }
 }

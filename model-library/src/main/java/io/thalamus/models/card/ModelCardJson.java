@@ -1,10 +1,10 @@
 package io.thalamus.models.card;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.thalamus.network.format.InputJson;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
@@ -27,7 +27,7 @@ public final class ModelCardJson {
     /** Classpath location of the published schema (a copy of {@code docs/model-card.schema.json}). */
     public static final String SCHEMA_RESOURCE = "/io/thalamus/models/card/model-card.schema.json";
 
-    private final ObjectMapper mapper = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).enable(SerializationFeature.INDENT_OUTPUT);
+    private final ObjectMapper mapper = InputJson.mapper().enable(SerializationFeature.INDENT_OUTPUT);
     private final Schema schema;
 
     /** Loads the schema from the classpath. */

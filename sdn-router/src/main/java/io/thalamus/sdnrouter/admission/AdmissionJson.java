@@ -1,6 +1,5 @@
 package io.thalamus.sdnrouter.admission;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.thalamus.network.flow.Flow;
 import io.thalamus.network.format.FlowJson;
+import io.thalamus.network.format.InputJson;
 import io.thalamus.network.format.TopologyFormatException;
 import io.thalamus.network.path.Path;
 import io.thalamus.network.topology.Topology;
@@ -27,7 +27,7 @@ import java.util.Set;
  */
 public final class AdmissionJson {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper MAPPER = InputJson.mapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private AdmissionJson() {
     }

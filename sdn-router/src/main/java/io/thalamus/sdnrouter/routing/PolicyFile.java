@@ -1,12 +1,12 @@
 package io.thalamus.sdnrouter.routing;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.thalamus.network.format.InputJson;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,7 +32,7 @@ public final class PolicyFile {
     /** Classpath location of the shipped default policy. */
     public static final String DEFAULT_RESOURCE = "/io/thalamus/sdnrouter/routing/default-policy.json";
 
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper MAPPER = InputJson.mapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private PolicyFile() {
     }
