@@ -27,10 +27,12 @@ import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
- * JMH: cost of one forwarding decision of the shipped learned policy (scoring every candidate neighbour
- * with the 10-12-1 network, whose inputs include two two-hop look-aheads and the three-hop frontier look-ahead of each
- * candidate) and of the former default ({@code formerDefaultDecision}: the 9-12-1 network without the three-hop input,
- * {@link TrainingConfig#paperSeedGraph()}) against greedy forwarding's, on the same 1024 random decision states (a fresh view per decision, as a walk makes them)
+ * JMH: cost of one forwarding decision of the shipped learned policy (scoring every three-hop-live candidate
+ * neighbour with the 10-12-1 network, whose inputs include two two-hop look-aheads and the three-hop frontier look-ahead
+ * of each candidate), of the former default ({@code formerDefaultDecision}: the same network shape with
+ * progress-and-live candidates, {@link TrainingConfig#progressLive()}) and of the one before
+ * ({@code frontierDecision}: the 9-12-1 network without the three-hop input, {@link TrainingConfig#paperSeedGraph()})
+ * against greedy forwarding's, on the same 1024 random decision states (a fresh view per decision, as a walk makes them)
  * of a 100-node density-5 unit-disk graph (mean degree about 14); and of the unlearned three-hop view rule
  * ({@link ThreeHopViewPolicy}, a three-hop frontier estimate per candidate, its onward steps shared between candidates).
  */
@@ -52,6 +54,7 @@ public class RoutingDecisionBenchmark {
     private RoutingPolicy greedy;
     private RoutingPolicy threeHop;
     private RoutingPolicy formerDefault;
+    private RoutingPolicy frontier;
 
     @Setup
     public void setUp() {
@@ -59,7 +62,8 @@ public class RoutingDecisionBenchmark {
         learned = PolicyFile.defaultPolicy().on(graph);
         greedy = new GreedyForwardingPolicy().on(graph);
         threeHop = new ThreeHopViewPolicy().on(graph);
-        formerDefault = new PolicyTrainer(TrainingConfig.paperSeedGraph().withValidationGraphs(0)).train().on(graph);
+        formerDefault = new PolicyTrainer(TrainingConfig.progressLive().withValidationGraphs(0)).train().on(graph);
+        frontier = new PolicyTrainer(TrainingConfig.paperSeedGraph().withValidationGraphs(0)).train().on(graph);
         SplittableRandom random = new SplittableRandom(5);
         states = new int[STATES][];
         nothingVisited = new boolean[graph.nodeCount()];
@@ -87,6 +91,14 @@ public class RoutingDecisionBenchmark {
     public void formerDefaultDecision(Blackhole bh) {
         for (int[] state : states) {
             bh.consume(formerDefault.choose(view(state)));
+        }
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(STATES)
+    public void frontierDecision(Blackhole bh) {
+        for (int[] state : states) {
+            bh.consume(frontier.choose(view(state)));
         }
     }
 

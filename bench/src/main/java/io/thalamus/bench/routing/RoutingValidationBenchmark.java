@@ -99,12 +99,18 @@ public final class RoutingValidationBenchmark {
                 v.put("three-hop-seed-" + s + ", seed graph N=" + (int) nd[0] + " density " + nd[1],
                         () -> train(three.withSeed(s).withGraph((int) nd[0], nd[1])));
             }
-            TrainingConfig sparse = TrainingConfig.defaults().withSeed(s);
+            TrainingConfig sparse = TrainingConfig.progressLive().withSeed(s);
             v.put("default recipe, seed " + s + ", refinement 3 x 150 pairs", () -> train(sparse.withRefinement(3, 150, 60)));
             v.put("default recipe, seed " + s + ", refinement 6 x 60 pairs", () -> train(sparse.withRefinement(6, 60, 60)));
             v.put("default recipe, seed " + s + ", 16 hidden", () -> train(sparse.withHidden(16)));
             v.put("default recipe, seed " + s + ", 8 hidden", () -> train(sparse.withHidden(8)));
             v.put("default recipe, seed " + s + ", 1 source", () -> train(sparse.withSources(1)));
+        }
+        // the seventh round: candidates whose three-hop look-ahead is finite first (the network sees only a finite penalty)
+        for (long seed = 1; seed <= 6; seed++) {
+            long s = seed;
+            v.put("default recipe, seed " + s + ", three-hop-live candidates",
+                    () -> train(TrainingConfig.progressLive().withSeed(s).withCandidates(CandidateRule.THREE_HOP_LIVE)));
         }
         TrainingConfig threeSparse = three.withGraph(100, 3).withSources(8);
         v.put("three-hop-seed-5, listwise weight 100", () -> train(three.withLoss(100, 0.1, 8)));
@@ -112,6 +118,7 @@ public final class RoutingValidationBenchmark {
                 () -> train(threeSparse.withLoss(100, 0.1, 8)));
         v.put("three-hop-seed-5, near-linear (1 hidden unit, slope 0.99)", () -> train(nearLinear(three)));
         v.put("three-hop-seed-5, seed graph N=100 density 3, 8 sources, near-linear", () -> train(nearLinear(threeSparse)));
+        v.put("progress-live default (seed 2, before the seventh round)", () -> train(TrainingConfig.progressLive()));
         TrainingConfig shipped = TrainingConfig.defaults();
         v.put("default", () -> train(shipped));
         v.put("default+backtrack", () -> new BacktrackingPolicy(train(shipped)));

@@ -2,6 +2,7 @@ package io.thalamus.deploy.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.thalamus.sdnrouter.routing.BacktrackingPolicy;
+import io.thalamus.sdnrouter.routing.CandidateRule;
 import io.thalamus.sdnrouter.routing.PerimeterPolicy;
 import io.thalamus.sdnrouter.routing.EvaluationJson;
 import io.thalamus.sdnrouter.routing.FeatureSet;
@@ -17,6 +18,7 @@ import io.thalamus.sdnrouter.routing.ShortestPathPolicy;
 import io.thalamus.sdnrouter.routing.ThreeHopViewPolicy;
 import io.thalamus.sdnrouter.routing.TrainingConfig;
 import io.thalamus.sdnrouter.routing.UnitDiskSetting;
+import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -63,15 +65,33 @@ public final class RoutingCommand implements Runnable {
                 + "which needs each node to know its three-hop neighbourhood; FRONTIER needs two hops; see docs/routing.md).")
         FeatureSet features;
 
+        @Option(names = "--candidates", description = "Candidate rule: three-hop-live (the shipped policy's, only with "
+                + "THREE_HOP features), progress-live (the default for every other feature set), live-first, "
+                + "progress-first or all-unvisited; see docs/routing.md.")
+        String candidates;
+
         @Option(names = "--out", required = true, description = "Where to write the policy JSON.")
         Path out;
 
         @Override
         public Integer call() {
             TrainingConfig defaults = TrainingConfig.defaults();
-            TrainingConfig config = defaults.withSeed(seed == null ? defaults.seed() : seed)
-                    .withGraph(nodes == null ? defaults.nodes() : nodes, density == null ? defaults.density() : density)
-                    .withFeatures(features == null ? defaults.features() : features);
+            FeatureSet chosen = features == null ? defaults.features() : features;
+            CandidateRule rule;
+            try {
+                rule = candidates != null ? CandidateRule.ofFileName(candidates)
+                        : chosen == defaults.features() ? defaults.candidates() : CandidateRule.PROGRESS_LIVE;
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--candidates: " + e.getMessage());
+            }
+            TrainingConfig config;
+            try {
+                config = defaults.withSeed(seed == null ? defaults.seed() : seed)
+                        .withGraph(nodes == null ? defaults.nodes() : nodes, density == null ? defaults.density() : density)
+                        .withCandidates(rule).withFeatures(chosen);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            }
             long start = System.nanoTime();
             LearnedLocalPolicy policy = new PolicyTrainer(config).train();
             double seconds = (System.nanoTime() - start) / 1e9;
@@ -79,6 +99,7 @@ public final class RoutingCommand implements Runnable {
             ObjectNode summary = EvaluationJson.object();
             summary.put("out", out.toString());
             summary.put("features", policy.features().name());
+            summary.put("candidates", policy.candidates().fileName());
             summary.put("trainingSeconds", seconds);
             summary.put("samples", policy.card().trainingSamples());
             summary.put("finalMse", policy.card().trainingLoss());

@@ -47,7 +47,8 @@ class RoutingCommandTest {
         assertThat(train.code()).as(train.err()).isZero();
         assertThat(new ObjectMapper().readTree(train.out()).get("features").asText()).isEqualTo("FRONTIER");
         assertThat(PolicyFile.read(policy).features()).isEqualTo(FeatureSet.FRONTIER);
-        assertThat(PolicyFile.read(policy).card().config()).isEqualTo(TrainingConfig.paperSeedGraph().withSeed(2));
+        // no --seed: the default seed; no --candidates with another feature set: progress-live
+        assertThat(PolicyFile.read(policy).card().config()).isEqualTo(TrainingConfig.paperSeedGraph().withSeed(TrainingConfig.defaults().seed()));
         CliRun eval = CliRun.run("routing", "eval", "--policy", policy.toString(), "--random", "25:3:1");
         assertThat(eval.code()).as(eval.err()).isZero();
         assertThat(new ObjectMapper().readTree(eval.out()).get("overall").get("accuracy").asDouble()).isGreaterThan(0.5);
@@ -55,6 +56,19 @@ class RoutingCommandTest {
         CliRun view = CliRun.run("routing", "eval", "--policy", "three-hop", "--random", "25:3:1");
         assertThat(view.code()).as(view.err()).isZero();
         assertThat(new ObjectMapper().readTree(view.out()).get("policy").asText()).isEqualTo("three-hop");
+
+        // the former default's candidate rule, by name; the shipped rule cannot go with a feature set lacking its input
+        Path former = dir.resolve("progress-live.json");
+        CliRun progressLive = CliRun.run("routing", "train", "--candidates", "progress-live", "--seed", "2", "--nodes", "25",
+                "--out", former.toString());
+        assertThat(progressLive.code()).as(progressLive.err()).isZero();
+        assertThat(PolicyFile.read(former).card().config()).isEqualTo(TrainingConfig.progressLive().withGraph(25, 3.0));
+        CliRun mixed = CliRun.run("routing", "train", "--candidates", "three-hop-live", "--features", "FRONTIER", "--out", former.toString() + "x");
+        assertThat(mixed.code()).isEqualTo(ThalamusCli.EXIT_BAD_INPUT);
+        assertThat(mixed.err()).contains("candidates").contains("FRONTIER");
+        CliRun unknownRule = CliRun.run("routing", "train", "--candidates", "widest", "--out", former.toString() + "y");
+        assertThat(unknownRule.code()).isEqualTo(ThalamusCli.EXIT_BAD_INPUT);
+        assertThat(unknownRule.err()).contains("--candidates").contains("widest").contains("three-hop-live");
 
         Path none = dir.resolve("none.json");
         CliRun bad = CliRun.run("routing", "train", "--features", "FOUR_HOP", "--out", none.toString());
@@ -66,7 +80,7 @@ class RoutingCommandTest {
     @Test
     void trainWritesAPolicyThatEvalReads(@TempDir Path dir) throws Exception {
         Path policy = dir.resolve("p.json");
-        CliRun train = CliRun.run("routing", "train", "--seed", "2", "--out", policy.toString());
+        CliRun train = CliRun.run("routing", "train", "--seed", "5", "--out", policy.toString());
         assertThat(train.code()).as(train.err()).isZero();
         assertThat(new ObjectMapper().readTree(train.out()).get("accuracy").asDouble()).isGreaterThan(0.8);
         // the shipped default was produced this way

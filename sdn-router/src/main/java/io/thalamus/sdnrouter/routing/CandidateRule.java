@@ -27,7 +27,15 @@ public enum CandidateRule {
      * Unvisited neighbours that make geographic progress and still have an unvisited onward
      * neighbour; if none, those with an onward neighbour; if none, every unvisited neighbour.
      */
-    PROGRESS_LIVE("progress-live", 3);
+    PROGRESS_LIVE("progress-live", 3),
+
+    /**
+     * Unvisited neighbours through which the three-hop view reaches past this node's two-hop ball
+     * ({@link LocalView#frontier3} finite: u is not a dead end as far as the view sees); if there is
+     * none, every unvisited neighbour. Only for {@link FeatureSet#THREE_HOP}, whose last feature is
+     * that look-ahead (a network cannot learn "infinite" from the finite dead-end penalty it sees).
+     */
+    THREE_HOP_LIVE("three-hop-live", 2);
 
     private final String fileName;
     private final int levels;
@@ -57,6 +65,11 @@ public enum CandidateRule {
         return this == LIVE_FIRST || this == PROGRESS_LIVE;
     }
 
+    /** Whether some filter looks at the candidates' three-hop look-ahead ({@link LocalView#frontier3}). */
+    boolean usesFrontier3() {
+        return this == THREE_HOP_LIVE;
+    }
+
     /**
      * Whether the unvisited neighbour in {@code slot} passes filter {@code level} (0 = strictest).
      *
@@ -64,11 +77,15 @@ public enum CandidateRule {
      * @param dut  d(u,t)
      */
     boolean admits(LocalView view, int slot, int level, double here, double dut) {
-        return admits(view, slot, level, here, dut, usesOnward() ? view.onwardCount(slot) : 0);
+        return admits(view, slot, level, here, dut, usesOnward() ? view.onwardCount(slot) : 0,
+                usesFrontier3() ? view.frontier3(slot) : Double.NaN);
     }
 
-    /** As {@link #admits(LocalView, int, int, double, double)} with u's onward count already known. */
-    boolean admits(LocalView view, int slot, int level, double here, double dut, int onward) {
+    /**
+     * As {@link #admits(LocalView, int, int, double, double)} with u's onward count and (when
+     * {@link #usesFrontier3()}, else ignored) its three-hop look-ahead already known.
+     */
+    boolean admits(LocalView view, int slot, int level, double here, double dut, int onward, double frontier3) {
         if (level >= levels - 1) {
             return true;
         }
@@ -79,6 +96,7 @@ public enum CandidateRule {
             case ALL_UNVISITED -> true;
             case PROGRESS_FIRST -> view.neighbourDegree(slot) > 1;
             case LIVE_FIRST, PROGRESS_LIVE -> onward > 0;
+            case THREE_HOP_LIVE -> frontier3 != Double.POSITIVE_INFINITY;
         };
     }
 

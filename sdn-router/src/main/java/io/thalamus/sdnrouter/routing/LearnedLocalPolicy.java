@@ -28,6 +28,10 @@ public final class LearnedLocalPolicy implements RoutingPolicy {
             throw new IllegalArgumentException("network has " + network.inputs() + " inputs but feature set " + features
                     + " has " + features.count() + " features");
         }
+        if (candidates.usesFrontier3() && features != FeatureSet.THREE_HOP) {
+            throw new IllegalArgumentException("candidate rule " + candidates.fileName() + " needs the THREE_HOP feature set, got "
+                    + features);
+        }
     }
 
     public FeatureSet features() {
@@ -102,10 +106,16 @@ public final class LearnedLocalPolicy implements RoutingPolicy {
             if (look) {
                 view.lookahead(slot, ahead);
             }
-            if (!candidates.admits(view, slot, level, here, dut, (int) ahead[1])) {
+            boolean frontierFirst = candidates.usesFrontier3();
+            if (frontierFirst) {
+                features.finishLookahead(view, slot, ahead);
+            }
+            if (!candidates.admits(view, slot, level, here, dut, (int) ahead[1], frontierFirst ? ahead[3] : Double.NaN)) {
                 continue;
             }
-            features.finishLookahead(view, slot, ahead);
+            if (!frontierFirst) {
+                features.finishLookahead(view, slot, ahead);
+            }
             features.fillCandidate(view, slot, dst, dut, ahead, x);
             double s = network.outputFrom(base, x, features.stateCount(), hiddenScratch);
             if (s < bestScore) {

@@ -211,6 +211,10 @@ public final class PolicyFile {
             }
             throw new PolicyFormatException(source, "/candidates", e.getMessage());
         }
+        if (candidates.usesFrontier3() && features != FeatureSet.THREE_HOP) {
+            throw new PolicyFormatException(source, "/candidates", "\"" + candidates.fileName()
+                    + "\" reads the three-hop look-ahead, so /features must be the THREE_HOP set, not " + features);
+        }
         JsonNode network = root.get("network");
         if (network == null || !network.isObject()) {
             throw new PolicyFormatException(source, "/network", "expected an object");

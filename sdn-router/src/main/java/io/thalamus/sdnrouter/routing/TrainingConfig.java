@@ -46,6 +46,8 @@ public record TrainingConfig(long seed, int nodes, double density, double range,
         check(refinementEpochs >= 0, "refinementEpochs", refinementEpochs, ">= 0");
         check(validationGraphs >= 0, "validationGraphs", validationGraphs, ">= 0");
         check(candidates != null, "candidates", candidates, "a candidate rule");
+        check(!candidates.usesFrontier3() || features == FeatureSet.THREE_HOP, "candidates", candidates.fileName(),
+                "a rule that does not read the three-hop look-ahead when the feature set is " + features);
         check(listwiseWeight >= 0 && Double.isFinite(listwiseWeight), "listwiseWeight", listwiseWeight, ">= 0");
         check(temperature > 0 && Double.isFinite(temperature), "temperature", temperature, "a positive number");
     }
@@ -59,22 +61,31 @@ public record TrainingConfig(long seed, int nodes, double density, double range,
     /**
      * The defaults: a sparse seed graph (N = 100, density 3, R = 1000, three sources), the paper's
      * features plus the two-hop, frontier and three-hop look-aheads ({@link FeatureSet#THREE_HOP}, a
-     * 10-12-1 network), progress-and-live candidates, three refinement rounds, the listwise loss
-     * added with weight 3 (τ = 0.1, 8 decisions per mini-batch), and seed 2. The seed graph, the
-     * feature set and the seed were chosen on the validation grid ({@link UnitDiskSetting#VALIDATION_SEED}),
-     * never on the evaluation grid; {@link #paperSeedGraph()} is the previous default.
+     * 10-12-1 network), three-hop-live candidates ({@link CandidateRule#THREE_HOP_LIVE}), three
+     * refinement rounds, the listwise loss added with weight 3 (τ = 0.1, 8 decisions per mini-batch),
+     * and seed 5. The seed graph, the feature set, the candidate rule and the seed were chosen on the
+     * validation grid ({@link UnitDiskSetting#VALIDATION_SEED}), never on the evaluation grid;
+     * {@link #progressLive()} is the previous default, {@link #paperSeedGraph()} the one before.
      */
     public static TrainingConfig defaults() {
-        return new TrainingConfig(2L, 100, 3.0, UnitDiskGraphs.DEFAULT_RANGE, 3, FeatureSet.THREE_HOP,
-                12, 0.01, 300, 8, 0.003, 3, 60, 60, 5, CandidateRule.PROGRESS_LIVE, 3.0, 0.1);
+        return new TrainingConfig(5L, 100, 3.0, UnitDiskGraphs.DEFAULT_RANGE, 3, FeatureSet.THREE_HOP,
+                12, 0.01, 300, 8, 0.003, 3, 60, 60, 5, CandidateRule.THREE_HOP_LIVE, 3.0, 0.1);
     }
 
     /**
-     * The previous default: the paper's seed graph (N = 50, density 5), {@link FeatureSet#FRONTIER}
-     * (nine features, a two-hop view) and seed 5; every other setting as {@link #defaults()}.
+     * The default before 2026-11-28's seventh round: {@link #defaults()} with progress-and-live
+     * candidates ({@link CandidateRule#PROGRESS_LIVE}) and seed 2.
+     */
+    public static TrainingConfig progressLive() {
+        return defaults().withCandidates(CandidateRule.PROGRESS_LIVE).withSeed(2);
+    }
+
+    /**
+     * An earlier default: the paper's seed graph (N = 50, density 5), {@link FeatureSet#FRONTIER}
+     * (nine features, a two-hop view) and seed 5; every other setting as {@link #progressLive()}.
      */
     public static TrainingConfig paperSeedGraph() {
-        return defaults().withGraph(50, 5.0).withFeatures(FeatureSet.FRONTIER).withSeed(5);
+        return progressLive().withGraph(50, 5.0).withFeatures(FeatureSet.FRONTIER).withSeed(5);
     }
 
     public TrainingConfig withSeed(long s) {

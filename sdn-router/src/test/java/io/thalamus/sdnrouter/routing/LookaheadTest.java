@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 class LookaheadTest {
@@ -163,6 +164,41 @@ class LookaheadTest {
         // the last level of every rule admits any unvisited neighbour
         assertThat(CandidateRule.PROGRESS_LIVE.admits(view, q, 2, here, dqt)).isTrue();
         assertThat(CandidateRule.LIVE_FIRST.admits(view, q, 1, here, dqt)).isTrue();
+    }
+
+    @Test
+    void threeHopLiveRuleSkipsACandidateTheThreeHopViewSeesAsADeadEnd() {
+        // the three-hop graph of the test above: with E visited, C opens no path out of A's two-hop ball
+        Topology t = RoutingFixtures.drawn("three-hop",
+                List.of("A 0 0", "B 1 0", "C 0 1", "D 2 0", "E 1 1", "F 3 0", "G 2 2", "T 6 0"),
+                List.of("A-B", "A-C", "B-D", "B-E", "C-E", "D-F", "E-G", "F-T", "G-T"));
+        RoutingGraph h = RoutingGraph.of(t);
+        int a = t.indexOfNode("A");
+        int b = h.slotOf(a, t.indexOfNode("B"));
+        int c = h.slotOf(a, t.indexOfNode("C"));
+        // a hand-made network that prefers the candidate farthest from T: score = -d(u,t)/R, so C (|CT| = sqrt(37)) over B (5)
+        double[] p = new double[Mlp.parameterCount(10, 1)];
+        p[4] = 1;   // w1[0][4]: d(u,t)/R
+        p[11] = -1; // w2[0]
+        LearnedLocalPolicy all = new LearnedLocalPolicy(FeatureSet.THREE_HOP, Mlp.of(10, 1, 0.01, p), CandidateRule.ALL_UNVISITED, null);
+        LearnedLocalPolicy live = new LearnedLocalPolicy(FeatureSet.THREE_HOP, Mlp.of(10, 1, 0.01, p), CandidateRule.THREE_HOP_LIVE, null);
+        boolean[] visited = new boolean[8];
+        visited[t.indexOfNode("E")] = true;
+        LocalView eVisited = new LocalView(h, a, a, t.indexOfNode("T"), -1, visited);
+        assertThat(all.choose(eVisited)).isEqualTo(c);
+        assertThat(live.choose(new LocalView(h, a, a, t.indexOfNode("T"), -1, visited))).isEqualTo(b);
+        double here = eVisited.currentToDestination();
+        assertThat(CandidateRule.THREE_HOP_LIVE.admits(eVisited, c, 0, here, eVisited.neighbourToDestination(c))).isFalse();
+        assertThat(CandidateRule.THREE_HOP_LIVE.admits(eVisited, b, 0, here, eVisited.neighbourToDestination(b))).isTrue();
+        assertThat(CandidateRule.THREE_HOP_LIVE.admits(eVisited, c, 1, here, eVisited.neighbourToDestination(c))).isTrue();
+        // with D visited too, neither opens a path: the last level lets the network choose among both again
+        visited[t.indexOfNode("D")] = true;
+        assertThat(live.choose(new LocalView(h, a, a, t.indexOfNode("T"), -1, visited))).isEqualTo(c);
+        // the rule reads the three-hop look-ahead, so it needs the feature set that computes it
+        assertThatThrownBy(() -> new LearnedLocalPolicy(FeatureSet.FRONTIER, Mlp.of(9, 1, 0.01, new double[Mlp.parameterCount(9, 1)]),
+                CandidateRule.THREE_HOP_LIVE, null)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("THREE_HOP");
+        assertThatThrownBy(() -> TrainingConfig.defaults().withFeatures(FeatureSet.FRONTIER))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("candidates");
     }
 
     @Test

@@ -89,6 +89,18 @@ class PolicyFileTest {
     }
 
     @Test
+    void rejectsThreeHopLiveCandidatesWithoutTheThreeHopFeatures() {
+        LearnedLocalPolicy frontier = new PolicyTrainer(RoutingFixtures.quickConfig(4).withFeatures(FeatureSet.FRONTIER)).train();
+        String json = PolicyFile.toJson(frontier).replace("\"candidates\" : \"progress-first\"", "\"candidates\" : \"three-hop-live\"");
+        assertThat(json).contains("three-hop-live");
+        assertThatThrownBy(() -> PolicyFile.parse(json, "mixed.json"))
+                .isInstanceOf(PolicyFormatException.class)
+                .hasMessageContaining("mixed.json")
+                .hasMessageContaining("/candidates")
+                .hasMessageContaining("THREE_HOP");
+    }
+
+    @Test
     void rejectsANetworkWhoseInputsDoNotMatchTheFeatures() {
         String json = PolicyFile.toJson(PolicyFile.defaultPolicy()).replace("\"inputs\" : 10", "\"inputs\" : 7");
         assertThatThrownBy(() -> PolicyFile.parse(json, "bad.json"))
