@@ -27,7 +27,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
- * JMH: cost of one forwarding decision of the shipped learned policy (scoring every three-hop-live candidate
+ * JMH: cost of one forwarding decision of the shipped learned policy (scoring every progress-three-hop-live candidate
  * neighbour with the 10-12-1 network, whose inputs include two two-hop look-aheads and the three-hop frontier look-ahead
  * of each candidate), of the former default ({@code formerDefaultDecision}: the same network shape with
  * progress-and-live candidates, {@link TrainingConfig#progressLive()}) and of the one before

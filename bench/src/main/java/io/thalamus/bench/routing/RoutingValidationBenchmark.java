@@ -111,6 +111,8 @@ public final class RoutingValidationBenchmark {
             long s = seed;
             v.put("default recipe, seed " + s + ", three-hop-live candidates",
                     () -> train(TrainingConfig.progressLive().withSeed(s).withCandidates(CandidateRule.THREE_HOP_LIVE)));
+            v.put("default recipe, seed " + s + ", progress-three-hop-live candidates",
+                    () -> train(TrainingConfig.progressLive().withSeed(s).withCandidates(CandidateRule.PROGRESS_THREE_HOP_LIVE)));
         }
         TrainingConfig threeSparse = three.withGraph(100, 3).withSources(8);
         v.put("three-hop-seed-5, listwise weight 100", () -> train(three.withLoss(100, 0.1, 8)));

@@ -65,9 +65,9 @@ public final class RoutingCommand implements Runnable {
                 + "which needs each node to know its three-hop neighbourhood; FRONTIER needs two hops; see docs/routing.md).")
         FeatureSet features;
 
-        @Option(names = "--candidates", description = "Candidate rule: three-hop-live (the shipped policy's, only with "
-                + "THREE_HOP features), progress-live (the default for every other feature set), live-first, "
-                + "progress-first or all-unvisited; see docs/routing.md.")
+        @Option(names = "--candidates", description = "Candidate rule: progress-three-hop-live (the shipped policy's) or "
+                + "three-hop-live, both only with THREE_HOP features; progress-live (the default for every other feature set), "
+                + "live-first, progress-first or all-unvisited; see docs/routing.md.")
         String candidates;
 
         @Option(names = "--out", required = true, description = "Where to write the policy JSON.")

@@ -35,7 +35,14 @@ public enum CandidateRule {
      * none, every unvisited neighbour. Only for {@link FeatureSet#THREE_HOP}, whose last feature is
      * that look-ahead (a network cannot learn "infinite" from the finite dead-end penalty it sees).
      */
-    THREE_HOP_LIVE("three-hop-live", 2);
+    THREE_HOP_LIVE("three-hop-live", 2),
+
+    /**
+     * As {@link #THREE_HOP_LIVE}, but unvisited neighbours that also make geographic progress first;
+     * if none, those the three-hop view sees past; if none, every unvisited neighbour. The progress
+     * filter comes before the look-ahead, so a decision computes it for fewer candidates.
+     */
+    PROGRESS_THREE_HOP_LIVE("progress-three-hop-live", 3);
 
     private final String fileName;
     private final int levels;
@@ -57,7 +64,7 @@ public enum CandidateRule {
 
     /** Whether filter {@code level} admits only neighbours closer to the destination than the current node. */
     boolean requiresProgress(int level) {
-        return level == 0 && level < levels - 1 && (this == PROGRESS_FIRST || this == PROGRESS_LIVE);
+        return level == 0 && level < levels - 1 && (this == PROGRESS_FIRST || this == PROGRESS_LIVE || this == PROGRESS_THREE_HOP_LIVE);
     }
 
     /** Whether some filter looks at the candidates' onward neighbours ({@link LocalView#onwardCount}). */
@@ -67,7 +74,7 @@ public enum CandidateRule {
 
     /** Whether some filter looks at the candidates' three-hop look-ahead ({@link LocalView#frontier3}). */
     boolean usesFrontier3() {
-        return this == THREE_HOP_LIVE;
+        return this == THREE_HOP_LIVE || this == PROGRESS_THREE_HOP_LIVE;
     }
 
     /**
@@ -96,7 +103,7 @@ public enum CandidateRule {
             case ALL_UNVISITED -> true;
             case PROGRESS_FIRST -> view.neighbourDegree(slot) > 1;
             case LIVE_FIRST, PROGRESS_LIVE -> onward > 0;
-            case THREE_HOP_LIVE -> frontier3 != Double.POSITIVE_INFINITY;
+            case THREE_HOP_LIVE, PROGRESS_THREE_HOP_LIVE -> frontier3 != Double.POSITIVE_INFINITY;
         };
     }
 

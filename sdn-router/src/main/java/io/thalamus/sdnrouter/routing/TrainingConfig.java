@@ -61,7 +61,7 @@ public record TrainingConfig(long seed, int nodes, double density, double range,
     /**
      * The defaults: a sparse seed graph (N = 100, density 3, R = 1000, three sources), the paper's
      * features plus the two-hop, frontier and three-hop look-aheads ({@link FeatureSet#THREE_HOP}, a
-     * 10-12-1 network), three-hop-live candidates ({@link CandidateRule#THREE_HOP_LIVE}), three
+     * 10-12-1 network), progress-three-hop-live candidates ({@link CandidateRule#PROGRESS_THREE_HOP_LIVE}), three
      * refinement rounds, the listwise loss added with weight 3 (τ = 0.1, 8 decisions per mini-batch),
      * and seed 5. The seed graph, the feature set, the candidate rule and the seed were chosen on the
      * validation grid ({@link UnitDiskSetting#VALIDATION_SEED}), never on the evaluation grid;
@@ -69,7 +69,7 @@ public record TrainingConfig(long seed, int nodes, double density, double range,
      */
     public static TrainingConfig defaults() {
         return new TrainingConfig(5L, 100, 3.0, UnitDiskGraphs.DEFAULT_RANGE, 3, FeatureSet.THREE_HOP,
-                12, 0.01, 300, 8, 0.003, 3, 60, 60, 5, CandidateRule.THREE_HOP_LIVE, 3.0, 0.1);
+                12, 0.01, 300, 8, 0.003, 3, 60, 60, 5, CandidateRule.PROGRESS_THREE_HOP_LIVE, 3.0, 0.1);
     }
 
     /**

@@ -191,9 +191,16 @@ class LookaheadTest {
         assertThat(CandidateRule.THREE_HOP_LIVE.admits(eVisited, c, 0, here, eVisited.neighbourToDestination(c))).isFalse();
         assertThat(CandidateRule.THREE_HOP_LIVE.admits(eVisited, b, 0, here, eVisited.neighbourToDestination(b))).isTrue();
         assertThat(CandidateRule.THREE_HOP_LIVE.admits(eVisited, c, 1, here, eVisited.neighbourToDestination(c))).isTrue();
+        // the shipped rule also asks for progress first: B (|BT| = 5 < |AT| = 6), never C, while both are live
+        LearnedLocalPolicy progressLive = new LearnedLocalPolicy(FeatureSet.THREE_HOP, Mlp.of(10, 1, 0.01, p),
+                CandidateRule.PROGRESS_THREE_HOP_LIVE, null);
+        assertThat(live.choose(new LocalView(h, a, a, t.indexOfNode("T"), -1, new boolean[8]))).isEqualTo(c);
+        assertThat(progressLive.choose(new LocalView(h, a, a, t.indexOfNode("T"), -1, new boolean[8]))).isEqualTo(b);
+        assertThat(progressLive.choose(new LocalView(h, a, a, t.indexOfNode("T"), -1, visited))).isEqualTo(b);
         // with D visited too, neither opens a path: the last level lets the network choose among both again
         visited[t.indexOfNode("D")] = true;
         assertThat(live.choose(new LocalView(h, a, a, t.indexOfNode("T"), -1, visited))).isEqualTo(c);
+        assertThat(progressLive.choose(new LocalView(h, a, a, t.indexOfNode("T"), -1, visited))).isEqualTo(c);
         // the rule reads the three-hop look-ahead, so it needs the feature set that computes it
         assertThatThrownBy(() -> new LearnedLocalPolicy(FeatureSet.FRONTIER, Mlp.of(9, 1, 0.01, new double[Mlp.parameterCount(9, 1)]),
                 CandidateRule.THREE_HOP_LIVE, null)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("THREE_HOP");
