@@ -32,8 +32,10 @@ import java.util.function.Supplier;
  * (disjoint from the evaluation grid's seed {@link UnitDiskSetting#EVALUATION_SEED}). Each variant is
  * trained from its one seed graph (timed) and evaluated next to greedy forwarding; the variants and
  * fallbacks of the shipped policy were chosen from this table, and only then was the evaluation grid
- * run once. Usage: {@code RoutingValidationBenchmark [OUTPUT_DIR] [GRAPHS_PER_SETTING] [VARIANT;...]}
- * (default: all variants, 10 graphs); writes {@code routing-validation.json} and {@code .md}.
+ * run once. Usage: {@code RoutingValidationBenchmark [OUTPUT_DIR] [GRAPHS_PER_SETTING] [VARIANT;...] [evaluation]}
+ * (default: all variants, 10 graphs); writes {@code routing-validation.json} and {@code .md}. With the fourth
+ * argument {@code evaluation} the same table is made on the evaluation grid's graphs instead (file names
+ * {@code routing-evaluation-grid-...}): only to report how a recipe already chosen spreads over seeds, never to choose.
  */
 public final class RoutingValidationBenchmark {
 
@@ -145,6 +147,11 @@ public final class RoutingValidationBenchmark {
         int graphs = args.length > 1 ? Integer.parseInt(args[1]) : 10;
         Map<String, Supplier<RoutingPolicy>> all = variants();
         List<String> chosen = args.length > 2 ? List.of(args[2].split(";")) : new ArrayList<>(all.keySet());
+        boolean evaluationGrid = args.length > 3 && args[3].equals("evaluation");
+        if (args.length > 3 && !evaluationGrid) {
+            throw new IllegalArgumentException("fourth argument: expected \"evaluation\" or nothing, got " + args[3]);
+        }
+        long runSeed = evaluationGrid ? UnitDiskSetting.EVALUATION_SEED : UnitDiskSetting.VALIDATION_SEED;
         Files.createDirectories(out);
         List<UnitDiskSetting> grid = new ArrayList<>();
         for (UnitDiskSetting s : UnitDiskSetting.standardGrid()) {
@@ -153,15 +160,21 @@ public final class RoutingValidationBenchmark {
         double loadBefore = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         GreedyForwardingPolicy greedy = new GreedyForwardingPolicy();
-        PolicyEvaluator.Report greedyReport = new PolicyEvaluator(List.of(greedy)).unitDisk(grid, UnitDiskSetting.VALIDATION_SEED);
+        PolicyEvaluator.Report greedyReport = new PolicyEvaluator(List.of(greedy)).unitDisk(grid, runSeed);
 
         ObjectNode root = EvaluationJson.object();
         root.put("benchmark", "routing-validation");
-        root.put("validationSeed", UnitDiskSetting.VALIDATION_SEED);
+        root.put(evaluationGrid ? "evaluationSeed" : "validationSeed", runSeed);
         root.put("graphsPerSetting", graphs);
         ObjectNode byVariant = root.putObject("variants");
         StringBuilder md = new StringBuilder();
-        md.append(String.format(Locale.ROOT, "# Routing policy selection on the validation grid%n%n"
+        md.append(evaluationGrid
+                ? String.format(Locale.ROOT, "# Routing recipes on the evaluation grid (reporting only, after the choice)%n%n"
+                        + "Produced by `io.thalamus.bench.routing.RoutingValidationBenchmark ... evaluation`: 16 settings (N ∈ {10,25,50,100} "
+                        + "× density ∈ {2..5}), %d graphs each from the evaluation grid's run seed %d. Made after the variants were chosen on "
+                        + "the validation grid (run seed %d), to show how a chosen recipe spreads over training seeds.%n%n",
+                        graphs, UnitDiskSetting.EVALUATION_SEED, UnitDiskSetting.VALIDATION_SEED)
+                : String.format(Locale.ROOT, "# Routing policy selection on the validation grid%n%n"
                 + "Produced by `io.thalamus.bench.routing.RoutingValidationBenchmark`: 16 settings (N ∈ {10,25,50,100} × density ∈ {2..5}), "
                 + "%d graphs each from run seed %d (the evaluation grid uses run seed %d: different graphs). Each learned variant is "
                 + "trained from one seed graph; `miss ≤ greedy` counts the settings where its miss rate is at most greedy's on the same graphs.%n%n",
@@ -177,7 +190,7 @@ public final class RoutingValidationBenchmark {
             RoutingPolicy policy = new RenamedPolicy(name, make.get());
             double trainCpu = (threads.getCurrentThreadCpuTime() - cpu0) / 1e9;
             PolicyEvaluator.Report r = name.equals("greedy") ? greedyReport
-                    : new PolicyEvaluator(List.of(policy)).unitDisk(grid, UnitDiskSetting.VALIDATION_SEED);
+                    : new PolicyEvaluator(List.of(policy)).unitDisk(grid, runSeed);
             RoutingMetrics o = r.overall().get(name);
             int atGoal = 0;
             int missOk = 0;
@@ -215,7 +228,8 @@ public final class RoutingValidationBenchmark {
         root.put("loadAverageAtStart", loadBefore);
         root.put("loadAverageAtEnd", loadAfter);
         String suffix = args.length > 2 ? "-" + Integer.toHexString(String.join(",", chosen).hashCode()) : "";
-        Files.writeString(out.resolve("routing-validation" + suffix + ".json"), EvaluationJson.text(root));
-        Files.writeString(out.resolve("routing-validation" + suffix + ".md"), md.toString());
+        String base = evaluationGrid ? "routing-evaluation-grid" : "routing-validation";
+        Files.writeString(out.resolve(base + suffix + ".json"), EvaluationJson.text(root));
+        Files.writeString(out.resolve(base + suffix + ".md"), md.toString());
     }
 }
