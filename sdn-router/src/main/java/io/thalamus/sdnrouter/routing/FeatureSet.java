@@ -116,9 +116,9 @@ public enum FeatureSet {
     }
 
     /**
-     * The part of {@link #lookahead} that no candidate rule reads (the three-hop look-ahead of
-     * {@link #THREE_HOP}), for a candidate already admitted on the two-hop part: the decision's hot
-     * path computes it only for the candidates it scores.
+     * The three-hop part of {@link #lookahead} (for {@link #THREE_HOP}), split off so the decision's hot
+     * path computes it only where needed: before admission for a rule that reads it
+     * ({@link CandidateRule#usesFrontier3()}), else only for the candidates the rule admitted.
      */
     void finishLookahead(LocalView view, int slot, double[] ahead) {
         if (this == THREE_HOP) {

@@ -93,6 +93,8 @@ public final class LearnedLocalPolicy implements RoutingPolicy {
     /** Lowest score among the unvisited neighbours passing the candidate rule's filter {@code level}. */
     private int best(LocalView view, double dst, double here, double[] x, double[] base, double[] ahead, double[] hiddenScratch, int level) {
         boolean look = features.usesLookahead() || candidates.usesOnward();
+        // a rule reading the three-hop look-ahead needs it before admission (the constructor ensures THREE_HOP fills ahead[3])
+        boolean frontierFirst = candidates.usesFrontier3();
         int best = -1;
         double bestScore = Double.POSITIVE_INFINITY;
         for (int slot = 0; slot < view.neighbourCount(); slot++) {
@@ -106,7 +108,6 @@ public final class LearnedLocalPolicy implements RoutingPolicy {
             if (look) {
                 view.lookahead(slot, ahead);
             }
-            boolean frontierFirst = candidates.usesFrontier3();
             if (frontierFirst) {
                 features.finishLookahead(view, slot, ahead);
             }

@@ -75,13 +75,19 @@ class LookaheadTest {
         assertThat(x[8]).isCloseTo(3 / Math.sqrt(8) + FeatureSet.DEAD_END_PENALTY, within(1e-12));
     }
 
-    @Test
-    void threeHopFrontierCountsOnlyPathsLeavingTheTwoHopBall() {
-        // A reaches B and C; B reaches D and E, C reaches E: A's two-hop ball is {A, B, C, D, E}.
-        // Beyond it: F (from D) and G (from E), both linked to T.
-        Topology t = RoutingFixtures.drawn("three-hop",
+    /**
+     * A reaches B and C; B reaches D and E, C reaches E: A's two-hop ball is {A, B, C, D, E}.
+     * Beyond it: F (from D) and G (from E), both linked to T.
+     */
+    private static Topology threeHopGraph() {
+        return RoutingFixtures.drawn("three-hop",
                 List.of("A 0 0", "B 1 0", "C 0 1", "D 2 0", "E 1 1", "F 3 0", "G 2 2", "T 6 0"),
                 List.of("A-B", "A-C", "B-D", "B-E", "C-E", "D-F", "E-G", "F-T", "G-T"));
+    }
+
+    @Test
+    void threeHopFrontierCountsOnlyPathsLeavingTheTwoHopBall() {
+        Topology t = threeHopGraph();
         RoutingGraph h = RoutingGraph.of(t);
         int a = t.indexOfNode("A");
         int b = h.slotOf(a, t.indexOfNode("B"));
@@ -168,10 +174,8 @@ class LookaheadTest {
 
     @Test
     void threeHopLiveRuleSkipsACandidateTheThreeHopViewSeesAsADeadEnd() {
-        // the three-hop graph of the test above: with E visited, C opens no path out of A's two-hop ball
-        Topology t = RoutingFixtures.drawn("three-hop",
-                List.of("A 0 0", "B 1 0", "C 0 1", "D 2 0", "E 1 1", "F 3 0", "G 2 2", "T 6 0"),
-                List.of("A-B", "A-C", "B-D", "B-E", "C-E", "D-F", "E-G", "F-T", "G-T"));
+        // with E visited, C opens no path out of A's two-hop ball
+        Topology t = threeHopGraph();
         RoutingGraph h = RoutingGraph.of(t);
         int a = t.indexOfNode("A");
         int b = h.slotOf(a, t.indexOfNode("B"));
