@@ -84,7 +84,7 @@ public final class RoutingEvaluationBenchmark {
         RoutingPolicy progressLive = new RenamedPolicy("learned-progress-live",
                 new PolicyTrainer(TrainingConfig.progressLive().withValidationGraphs(0)).train());
         // the alternative of the seventh round: the same recipe without the progress filter (more accurate on the
-        // validation grid for this seed, 1.6x the cost per decision)
+        // validation grid for this seed, about twice the cost per decision)
         RoutingPolicy threeHopLive = new RenamedPolicy("learned-three-hop-live", new PolicyTrainer(TrainingConfig.defaults()
                 .withCandidates(CandidateRule.THREE_HOP_LIVE).withValidationGraphs(0)).train());
 
