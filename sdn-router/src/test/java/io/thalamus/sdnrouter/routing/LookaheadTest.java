@@ -79,42 +79,43 @@ class LookaheadTest {
      * A reaches B and C; B reaches D and E, C reaches E: A's two-hop ball is {A, B, C, D, E}.
      * Beyond it: F (from D) and G (from E), both linked to T.
      */
-    private static Topology threeHopGraph() {
-        return RoutingFixtures.drawn("three-hop",
-                List.of("A 0 0", "B 1 0", "C 0 1", "D 2 0", "E 1 1", "F 3 0", "G 2 2", "T 6 0"),
-                List.of("A-B", "A-C", "B-D", "B-E", "C-E", "D-F", "E-G", "F-T", "G-T"));
+    private final Topology threeHop = RoutingFixtures.drawn("three-hop",
+            List.of("A 0 0", "B 1 0", "C 0 1", "D 2 0", "E 1 1", "F 3 0", "G 2 2", "T 6 0"),
+            List.of("A-B", "A-C", "B-D", "B-E", "C-E", "D-F", "E-G", "F-T", "G-T"));
+    private final RoutingGraph h3 = RoutingGraph.of(threeHop);
+    private final int atB = h3.slotOf(threeHop.indexOfNode("A"), threeHop.indexOfNode("B"));
+    private final int atC = h3.slotOf(threeHop.indexOfNode("A"), threeHop.indexOfNode("C"));
+
+    /** A fresh view at A (where the packet starts) of the three-hop graph, toward {@code destination}, these nodes visited. */
+    private LocalView atA(String destination, String... visitedIds) {
+        boolean[] visited = new boolean[threeHop.nodeCount()];
+        for (String id : visitedIds) {
+            visited[threeHop.indexOfNode(id)] = true;
+        }
+        int a = threeHop.indexOfNode("A");
+        return new LocalView(h3, a, a, threeHop.indexOfNode(destination), -1, visited);
     }
 
     @Test
     void threeHopFrontierCountsOnlyPathsLeavingTheTwoHopBall() {
-        Topology t = threeHopGraph();
-        RoutingGraph h = RoutingGraph.of(t);
-        int a = t.indexOfNode("A");
-        int b = h.slotOf(a, t.indexOfNode("B"));
-        int c = h.slotOf(a, t.indexOfNode("C"));
-        LocalView view = new LocalView(h, a, a, t.indexOfNode("T"), -1, new boolean[8]);
+        LocalView view = atA("T");
         double viaE = Math.sqrt(2) + Math.sqrt(20); // |EG| + |GT|; E's other neighbours B and C lie in the ball
         // via B: min(|BD| + |DF| + |FT|, |BE| + viaE) = min(1 + 1 + 3, 1 + viaE) = 5
-        assertThat(view.frontier3(b)).isCloseTo(5, within(1e-12));
-        assertThat(view.frontier3(c)).isCloseTo(1 + viaE, within(1e-12));
+        assertThat(view.frontier3(atB)).isCloseTo(5, within(1e-12));
+        assertThat(view.frontier3(atC)).isCloseTo(1 + viaE, within(1e-12));
         // F visited: the way over D ends in the ball, so B's best is over E too (the memo is shared with C)
-        boolean[] visited = new boolean[8];
-        visited[t.indexOfNode("F")] = true;
-        LocalView noF = new LocalView(h, a, a, t.indexOfNode("T"), -1, visited);
-        assertThat(noF.frontier3(b)).isCloseTo(1 + viaE, within(1e-12));
+        assertThat(atA("T", "F").frontier3(atB)).isCloseTo(1 + viaE, within(1e-12));
         // E visited: C has nowhere to go
-        visited = new boolean[8];
-        visited[t.indexOfNode("E")] = true;
-        assertThat(new LocalView(h, a, a, t.indexOfNode("T"), -1, visited).frontier3(c)).isEqualTo(Double.POSITIVE_INFINITY);
+        assertThat(atA("T", "E").frontier3(atC)).isEqualTo(Double.POSITIVE_INFINITY);
         // a destination inside the ball ends the path there: to E, via B or C is one link
-        LocalView toE = new LocalView(h, a, a, t.indexOfNode("E"), -1, new boolean[8]);
-        assertThat(toE.frontier3(b)).isCloseTo(1, within(1e-12));
-        assertThat(toE.frontier3(c)).isCloseTo(1, within(1e-12));
+        LocalView toE = atA("E");
+        assertThat(toE.frontier3(atB)).isCloseTo(1, within(1e-12));
+        assertThat(toE.frontier3(atC)).isCloseTo(1, within(1e-12));
         // the feature is the last of THREE_HOP, in R (= longest link |GT| = sqrt(20))
         double[] x = new double[FeatureSet.THREE_HOP.count()];
-        FeatureSet.THREE_HOP.fill(view, b, x);
+        FeatureSet.THREE_HOP.fill(view, atB, x);
         assertThat(x[9]).isCloseTo(5 / Math.sqrt(20), within(1e-12));
-        assertThat(x[8]).isCloseTo(view.frontier(b) / Math.sqrt(20), within(1e-12));
+        assertThat(x[8]).isCloseTo(view.frontier(atB) / Math.sqrt(20), within(1e-12));
     }
 
     @Test
@@ -172,39 +173,34 @@ class LookaheadTest {
         assertThat(CandidateRule.LIVE_FIRST.admits(view, q, 1, here, dqt)).isTrue();
     }
 
-    @Test
-    void threeHopLiveRuleSkipsACandidateTheThreeHopViewSeesAsADeadEnd() {
-        // with E visited, C opens no path out of A's two-hop ball
-        Topology t = threeHopGraph();
-        RoutingGraph h = RoutingGraph.of(t);
-        int a = t.indexOfNode("A");
-        int b = h.slotOf(a, t.indexOfNode("B"));
-        int c = h.slotOf(a, t.indexOfNode("C"));
-        // a hand-made network that prefers the candidate farthest from T: score = -d(u,t)/R, so C (|CT| = sqrt(37)) over B (5)
+    /** A hand-made 10-input network preferring the candidate farthest from T (score = -d(u,t)/R), choosing under {@code rule}. */
+    private static LearnedLocalPolicy farthestFirst(CandidateRule rule) {
         double[] p = new double[Mlp.parameterCount(10, 1)];
         p[4] = 1;   // w1[0][4]: d(u,t)/R
         p[11] = -1; // w2[0]
-        LearnedLocalPolicy all = new LearnedLocalPolicy(FeatureSet.THREE_HOP, Mlp.of(10, 1, 0.01, p), CandidateRule.ALL_UNVISITED, null);
-        LearnedLocalPolicy live = new LearnedLocalPolicy(FeatureSet.THREE_HOP, Mlp.of(10, 1, 0.01, p), CandidateRule.THREE_HOP_LIVE, null);
-        boolean[] visited = new boolean[8];
-        visited[t.indexOfNode("E")] = true;
-        LocalView eVisited = new LocalView(h, a, a, t.indexOfNode("T"), -1, visited);
-        assertThat(all.choose(eVisited)).isEqualTo(c);
-        assertThat(live.choose(new LocalView(h, a, a, t.indexOfNode("T"), -1, visited))).isEqualTo(b);
+        return new LearnedLocalPolicy(FeatureSet.THREE_HOP, Mlp.of(10, 1, 0.01, p), rule, null);
+    }
+
+    @Test
+    void threeHopLiveRuleSkipsACandidateTheThreeHopViewSeesAsADeadEnd() {
+        // the network prefers C (|CT| = sqrt(37)) over B (|BT| = 5); with E visited, C opens no path out of A's two-hop ball
+        LearnedLocalPolicy all = farthestFirst(CandidateRule.ALL_UNVISITED);
+        LearnedLocalPolicy live = farthestFirst(CandidateRule.THREE_HOP_LIVE);
+        LearnedLocalPolicy progressLive = farthestFirst(CandidateRule.PROGRESS_THREE_HOP_LIVE);
+        assertThat(all.choose(atA("T", "E"))).isEqualTo(atC);
+        assertThat(live.choose(atA("T", "E"))).isEqualTo(atB);
+        LocalView eVisited = atA("T", "E");
         double here = eVisited.currentToDestination();
-        assertThat(CandidateRule.THREE_HOP_LIVE.admits(eVisited, c, 0, here, eVisited.neighbourToDestination(c))).isFalse();
-        assertThat(CandidateRule.THREE_HOP_LIVE.admits(eVisited, b, 0, here, eVisited.neighbourToDestination(b))).isTrue();
-        assertThat(CandidateRule.THREE_HOP_LIVE.admits(eVisited, c, 1, here, eVisited.neighbourToDestination(c))).isTrue();
+        assertThat(CandidateRule.THREE_HOP_LIVE.admits(eVisited, atC, 0, here, eVisited.neighbourToDestination(atC))).isFalse();
+        assertThat(CandidateRule.THREE_HOP_LIVE.admits(eVisited, atB, 0, here, eVisited.neighbourToDestination(atB))).isTrue();
+        assertThat(CandidateRule.THREE_HOP_LIVE.admits(eVisited, atC, 1, here, eVisited.neighbourToDestination(atC))).isTrue();
         // the shipped rule also asks for progress first: B (|BT| = 5 < |AT| = 6), never C, while both are live
-        LearnedLocalPolicy progressLive = new LearnedLocalPolicy(FeatureSet.THREE_HOP, Mlp.of(10, 1, 0.01, p),
-                CandidateRule.PROGRESS_THREE_HOP_LIVE, null);
-        assertThat(live.choose(new LocalView(h, a, a, t.indexOfNode("T"), -1, new boolean[8]))).isEqualTo(c);
-        assertThat(progressLive.choose(new LocalView(h, a, a, t.indexOfNode("T"), -1, new boolean[8]))).isEqualTo(b);
-        assertThat(progressLive.choose(new LocalView(h, a, a, t.indexOfNode("T"), -1, visited))).isEqualTo(b);
+        assertThat(live.choose(atA("T"))).isEqualTo(atC);
+        assertThat(progressLive.choose(atA("T"))).isEqualTo(atB);
+        assertThat(progressLive.choose(atA("T", "E"))).isEqualTo(atB);
         // with D visited too, neither opens a path: the last level lets the network choose among both again
-        visited[t.indexOfNode("D")] = true;
-        assertThat(live.choose(new LocalView(h, a, a, t.indexOfNode("T"), -1, visited))).isEqualTo(c);
-        assertThat(progressLive.choose(new LocalView(h, a, a, t.indexOfNode("T"), -1, visited))).isEqualTo(c);
+        assertThat(live.choose(atA("T", "D", "E"))).isEqualTo(atC);
+        assertThat(progressLive.choose(atA("T", "D", "E"))).isEqualTo(atC);
         // the rule reads the three-hop look-ahead, so it needs the feature set that computes it
         assertThatThrownBy(() -> new LearnedLocalPolicy(FeatureSet.FRONTIER, Mlp.of(9, 1, 0.01, new double[Mlp.parameterCount(9, 1)]),
                 CandidateRule.THREE_HOP_LIVE, null)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("THREE_HOP");
